@@ -1,0 +1,72 @@
+# Every command a developer or CI needs. `make test` installs everything the tests need
+# (venv, Python packages, Debian packages, npm tools) on a fresh machine, then runs the suite.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+NPM_PREFIX := $(CURDIR)/.tools/npm
+DEBIAN_PACKAGES := php-cli php-laravel-framework chromium chromium-driver
+
+.PHONY: help venv system-deps npm-tools lint typecheck test test-fast demo bench fuzz clean
+
+help:
+	@echo "make demo   - create the venv, install, check the bundled example project"
+	@echo "make test   - install everything the tests need, run lint + the whole suite"
+	@echo "make bench  - benchmarks, results in bench/RESULTS.md"
+	@echo "make fuzz   - the long fuzzing run (100,000 cases)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian packages for the oracle lane (real Laravel router) and the browser check.
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The SARIF SDK's validator, from the npm registry, kept inside the checkout.
+npm-tools:
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@test -x $(NPM_PREFIX)/node_modules/.bin/sarif-multitool || \
+	  (mkdir -p $(NPM_PREFIX) && npm install --silent --no-audit --no-fund --prefix $(NPM_PREFIX) @microsoft/sarif-multitool >/dev/null)
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+
+test: venv system-deps npm-tools lint
+	CI=$${CI:-1} SARIF_MULTITOOL=$(NPM_PREFIX)/node_modules/.bin/sarif-multitool \
+	  $(BIN)/python -m pytest -n 2 -q -p no:cacheprovider tests; \
+	  status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$status
+
+test-fast: venv
+	$(BIN)/python -m pytest -q -x -m "not oracle and not browser and not slow" tests
+
+demo: venv
+	$(BIN)/manifest-lint export examples/laravel-app
+	cd examples && ../$(BIN)/manifest-lint check; test $$? -le 1
+
+bench: venv system-deps
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+fuzz: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz --fuzz-cases=100000
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

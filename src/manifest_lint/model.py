@@ -1,0 +1,198 @@
+"""The one data model every stage shares.
+
+Extractors turn source trees into a `Manifest` of surfaces plus diagnostics; matching, rules and
+reporters only ever see these frozen values, never tree-sitter nodes or framework objects.
+Paths in every record are POSIX paths relative to the project root the extractor was given
+(`Manifest.root` says which root that is), so reports never depend on where a checkout lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Literal
+
+Stack = Literal["laravel", "rust"]
+Severity = Literal["error", "warning", "info"]
+SurfaceKind = Literal["route", "page", "command", "table"]
+ResolveStatus = Literal["resolved", "partial", "unresolved"]
+
+SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Surface:
+    """Something a user or operator can reach: a route, a page, a command or a table.
+
+    `condition` names what registration depends on (an environment check, a `cfg`, a config
+    flag); `None` means unconditional. `notes` carries short machine-readable facts such as
+    `opaque-service` or `syntax-version-mismatch`.
+    """
+
+    kind: ClassVar[SurfaceKind]
+    stack: Stack
+    file: str
+    line: int
+    condition: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The stable semantic id (used by matching, baselines and fingerprints)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Route(Surface):
+    """One HTTP method at one path. HEAD implied by GET is never listed on its own.
+
+    `uri` is the path as the framework registers it, with a leading `/` and the framework's own
+    parameter syntax; `canonical_uri` is the cross-stack comparison form (see `canonical.py`).
+    """
+
+    kind: ClassVar[SurfaceKind] = "route"
+    method: str
+    uri: str
+    canonical_uri: str
+    name: str | None = None
+    action: str | None = None
+    middleware: tuple[str, ...] = ()
+    domain: str | None = None
+    framework: str | None = None
+    binary: str | None = None
+    page: str | None = None
+    status: ResolveStatus = "resolved"
+    mounted: bool = True
+
+    @property
+    def key(self) -> str:
+        host = f"{self.domain} " if self.domain else ""
+        return f"{self.method} {host}{self.canonical_uri}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page(Surface):
+    """An Inertia page component file; `component` is the name `Inertia::render` uses."""
+
+    kind: ClassVar[SurfaceKind] = "page"
+    component: str
+
+    @property
+    def key(self) -> str:
+        return f"page {self.component}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommandParam:
+    """One argument or option of a console command, as its signature grammar defines it."""
+
+    name: str
+    required: bool = False
+    array: bool = False
+    accepts_value: bool = True
+    default: str | bool | tuple[str, ...] | None = None
+    shortcut: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Command(Surface):
+    """An operator command: an Artisan command or a clap subcommand path (`ops:rotate-keys`)."""
+
+    kind: ClassVar[SurfaceKind] = "command"
+    name: str
+    description: str | None = None
+    hidden: bool = False
+    aliases: tuple[str, ...] = ()
+    arguments: tuple[CommandParam, ...] = ()
+    options: tuple[CommandParam, ...] = ()
+    binary: str | None = None
+    status: ResolveStatus = "resolved"
+
+    @property
+    def key(self) -> str:
+        return f"command {self.name}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table(Surface):
+    """A database table as the migrations leave it; `file`/`line` point at the last migration touching it."""
+
+    kind: ClassVar[SurfaceKind] = "table"
+    name: str
+    operations: tuple[str, ...] = ()
+    migrations: tuple[str, ...] = ()
+    dropped: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"table {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem the extractor met: always with file:line, never a silent skip.
+
+    `rule` is the kebab-case rule name from the catalog (`rules/catalog.toml`); `severity`
+    `None` means the catalog default.
+    """
+
+    rule: str
+    message: str
+    file: str
+    line: int
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """Everything one extractor found in one project root."""
+
+    stack: Stack
+    root: str
+    framework: str | None
+    surfaces: tuple[Surface, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    inputs: tuple[str, ...] = field(default=())
+
+    def of_kind(self, kind: SurfaceKind) -> tuple[Surface, ...]:
+        return tuple(s for s in self.surfaces if s.kind == kind)
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        return tuple(s for s in self.surfaces if isinstance(s, Route))
+
+    def sorted(self) -> Manifest:
+        """A copy in the one deterministic order every output uses."""
+        return replace(
+            self,
+            surfaces=tuple(sorted(self.surfaces, key=surface_sort_key)),
+            diagnostics=tuple(sorted(set(self.diagnostics), key=diagnostic_sort_key)),
+            inputs=tuple(sorted(set(self.inputs))),
+        )
+
+
+_KIND_ORDER: dict[SurfaceKind, int] = {"route": 0, "page": 1, "command": 2, "table": 3}
+
+
+def surface_sort_key(surface: Surface) -> tuple[object, ...]:
+    """Total order: kind, then the kind's natural key, then location."""
+    if isinstance(surface, Route):
+        natural: tuple[str, ...] = (
+            surface.uri,
+            surface.method,
+            surface.domain or "",
+            surface.binary or "",
+        )
+    elif isinstance(surface, Page):
+        natural = (surface.component,)
+    elif isinstance(surface, Command):
+        natural = (surface.name, surface.binary or "")
+    elif isinstance(surface, Table):
+        natural = (surface.name,)
+    else:
+        natural = ()
+    return (_KIND_ORDER[surface.kind], natural, surface.file, surface.line, repr(surface))
+
+
+def diagnostic_sort_key(diagnostic: Diagnostic) -> tuple[str, int, str, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.rule, diagnostic.message)

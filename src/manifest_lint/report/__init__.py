@@ -1,0 +1,1 @@
+"""Reporters: pure functions from manifests and findings to text. They never look anything up."""
