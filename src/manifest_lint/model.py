@@ -196,3 +196,66 @@ def surface_sort_key(surface: Surface) -> tuple[object, ...]:
 
 def diagnostic_sort_key(diagnostic: Diagnostic) -> tuple[str, int, str, str]:
     return (diagnostic.file, diagnostic.line, diagnostic.rule, diagnostic.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reportable result of `check`: a rule firing on a surface or plan entry.
+
+    `file` is relative to the repository root (the directory holding the config), so reporters
+    can emit it as is. `surface` is the semantic id (`GET /api/me`, `command ops:x`), which with
+    `code` makes the location-independent `fingerprint` used by baselines and `--new-since`.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    surface: str | None = None
+    issues: tuple[str, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        import hashlib
+
+        identity = "\x1f".join((self.code, self.surface or self.message, self.file if self.surface is None else ""))
+        return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def finding_sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
+    return (finding.file, finding.line, finding.code, finding.surface or "", finding.message)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """Progress of one plan issue or domain: how many owned surfaces are ported, retired, left."""
+
+    key: str
+    title: str | None
+    owned: int
+    ported: int
+    retired: int
+    remaining: int
+
+    @property
+    def percent_done(self) -> float:
+        total = self.owned
+        return 100.0 if total == 0 else round(100.0 * (self.ported + self.retired) / total, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Scoreboard:
+    total: ScoreRow
+    domains: tuple[ScoreRow, ...]
+    issues: tuple[ScoreRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything `check` produced: what reporters render and what decides the exit code."""
+
+    findings: tuple[Finding, ...]
+    scoreboard: Scoreboard | None
+    manifests: tuple[Manifest, ...] = ()
