@@ -256,6 +256,29 @@ class Application extends \Illuminate\Container\Container
 
 }
 
+namespace OracleRouting {
+
+/**
+ * Laravel 10+ keys the collection by all methods (`GET|HEAD|POST` . domain . uri); 8.83 keys by the last
+ * method only, so `get('t')` and `match(['get','post'],'t')` would collide here but not in the apps we model.
+ */
+class RouteCollection extends \Illuminate\Routing\RouteCollection
+{
+    protected function addToCollections($route)
+    {
+        $methods = $route->methods();
+        $domainAndUri = $route->getDomain().$route->uri();
+
+        foreach ($methods as $method) {
+            $this->routes[$method][$domainAndUri] = $route;
+        }
+
+        $this->allRoutes[implode('|', $methods).$domainAndUri] = $route;
+    }
+}
+
+}
+
 namespace Illuminate\Foundation\Configuration {
 
 /** Records withRouting() arguments from bootstrap/app.php; every other builder call is accepted and ignored. */
@@ -519,13 +542,22 @@ function oracle_boot(string $root, bool $resolveAliases): Router
     $app->instance(Application::class, $app);
     $app->instance(\Illuminate\Container\Container::class, $app);
     $app->instance('env', OracleState::$env);
+    // A provisional repository so config files that call config() while loading see app.env.
     OracleState::$config = new Repository(['app' => ['env' => OracleState::$env]]);
     OracleState::$config = oracle_load_config($root);
     $app->instance('config', OracleState::$config);
 
+    // Laravel 8 builds every controller to ask for its middleware; these two need HTTP services we lack.
+    foreach ([\Illuminate\Routing\ViewController::class, \Illuminate\Routing\RedirectController::class] as $class) {
+        $app->bind($class, static function () use ($class) {
+            return (new \ReflectionClass($class))->newInstanceWithoutConstructor();
+        });
+    }
+
     $events = new Dispatcher($app);
     $app->instance('events', $events);
     $router = new Router($events, $app);
+    $router->setRoutes(new \OracleRouting\RouteCollection());
     $app->instance('router', $router);
     $app->instance(Router::class, $router);
     $router->middlewarePriority = ORACLE_PRIORITY;

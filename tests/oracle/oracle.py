@@ -44,7 +44,9 @@ def php_available() -> bool:
     return _php() is not None and ILLUMINATE.is_file()
 
 
-def _command(roots: list[Path], *, env: str | None, mode: str, resolve_aliases: bool, batch: bool) -> list[str]:
+def _command(
+    roots: list[Path], *, env: str | None, mode: str, resolve_aliases: bool, batch: bool
+) -> list[str]:
     php = _php()
     if php is None or not ILLUMINATE.is_file():
         raise OracleError("php-cli or php-laravel-framework is not installed")
