@@ -1,0 +1,5 @@
+import AppLayout from '@/pages/layouts/app-layout';
+
+export default function Page() {
+    return <AppLayout title="Transaction" />;
+}

@@ -1,0 +1,141 @@
+"""Everything besides routes that a Laravel app exposes: pages, commands, tables, and route checks.
+
+One call from `extract_laravel`: it takes the routes already extracted and returns them with
+`page` set, plus the page/command/table surfaces and every diagnostic (`missing-action`,
+`missing-page`, `orphaned-page`, …). One class index and one `SourceSet` serve the whole run, so
+a controller is parsed once however many routes point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from manifest_lint.extract.laravel.classes import ClassIndex, file_scope
+from manifest_lint.extract.laravel.commands import extract_commands
+from manifest_lint.extract.laravel.controllers import action_target, check_actions, resolve_action
+from manifest_lint.extract.laravel.migrations import extract_tables
+from manifest_lint.extract.laravel.pages import (
+    DEFAULT_IGNORE_PAGE_DIRS,
+    PAGE_DIRS,
+    PAGE_EXTENSIONS,
+    PageSet,
+    Render,
+    closure_for,
+    configured_page_dirs,
+    find_pages,
+    missing_page,
+    page_surfaces,
+    render_calls,
+    route_closures,
+    this_calls,
+    with_page,
+)
+from manifest_lint.model import Diagnostic, Route, Surface
+from manifest_lint.parsing import ParsedFile
+
+if TYPE_CHECKING:
+    import tree_sitter
+
+    from manifest_lint.discover import Composer
+    from manifest_lint.parsing import SourceSet
+
+
+@dataclass(frozen=True, slots=True)
+class AppSurfaces:
+    routes: tuple[Route, ...]
+    surfaces: tuple[Surface, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def extract_app_surfaces(
+    sources: SourceSet,
+    composer: Composer,
+    routes: tuple[Route, ...],
+    *,
+    ignore_page_dirs: tuple[str, ...] = DEFAULT_IGNORE_PAGE_DIRS,
+) -> AppSurfaces:
+    """Pages, commands and tables of the app at `sources.root`, and `routes` linked to their pages."""
+    index = ClassIndex(sources, composer)
+    extra_dirs, extensions = configured_page_dirs(sources)
+    pages = find_pages(
+        sources.root,
+        page_dirs=(*PAGE_DIRS, *extra_dirs),
+        extensions=extensions or PAGE_EXTENSIONS,
+        ignore_page_dirs=ignore_page_dirs,
+    )
+    diagnostics: list[Diagnostic] = [*pages.diagnostics, *check_actions(routes, index)]
+    linked, rendered, link_diagnostics = link_pages(routes, pages, sources, index)
+    diagnostics.extend(link_diagnostics)
+    page_list, orphans = page_surfaces(pages, rendered)
+    diagnostics.extend(orphans)
+    commands, command_diagnostics = extract_commands(sources, index)
+    tables, table_diagnostics = extract_tables(sources)
+    diagnostics.extend(command_diagnostics)
+    diagnostics.extend(table_diagnostics)
+    diagnostics.extend(index.diagnostics)
+    return AppSurfaces(linked, (*page_list, *commands, *tables), tuple(diagnostics))
+
+
+def link_pages(
+    routes: tuple[Route, ...], pages: PageSet, sources: SourceSet, index: ClassIndex
+) -> tuple[tuple[Route, ...], set[str], list[Diagnostic]]:
+    """Routes with `page` set from the Inertia renders in their closure or controller method."""
+    closures: dict[str, list[tuple[int, int, tree_sitter.Node]]] = {}
+    rendered: set[str] = set()
+    diagnostics: list[Diagnostic] = []
+    linked: list[Route] = []
+    for route in routes:
+        renders = _renders_of(route, sources, index, closures)
+        for render in renders:
+            if render.component is None:
+                diagnostics.append(
+                    Diagnostic(
+                        "unresolved-construct",
+                        f"Inertia page name is computed ({render.raw}); page not linked",
+                        render.file,
+                        render.line,
+                    )
+                )
+            elif render.component not in pages.files:
+                diagnostics.append(
+                    missing_page(render.component, pages, "this call", render.file, render.line)
+                )
+        route = with_page(route, renders)
+        if route.page is not None:
+            rendered.add(route.page)
+            rendered.update(note.split(":", 1)[1] for note in route.notes if note.startswith("also-renders:"))
+            if not renders and route.page not in pages.files:
+                where = f"route {route.method} {route.uri}"
+                diagnostics.append(missing_page(route.page, pages, where, route.file, route.line))
+        linked.append(route)
+    return tuple(linked), rendered, diagnostics
+
+
+def _renders_of(
+    route: Route,
+    sources: SourceSet,
+    index: ClassIndex,
+    closures: dict[str, list[tuple[int, int, tree_sitter.Node]]],
+) -> list[Render]:
+    target = action_target(route)
+    if target is None:
+        if route.action != "Closure":
+            return []
+        parsed = sources.parse(route.file, "php")
+        if not isinstance(parsed, ParsedFile):
+            return []
+        if route.file not in closures:
+            closures[route.file] = route_closures(parsed)
+        closure = closure_for(closures[route.file], route.line)
+        return render_calls(closure, route.file, file_scope(parsed)) if closure is not None else []
+    resolved, _problem = resolve_action(index, target)
+    if resolved is None or resolved.method.body is None:
+        return []
+    owner = resolved.owner
+    renders = render_calls(resolved.method.body, owner.file, owner.names)
+    for name in dict.fromkeys(this_calls(resolved.method.body)):
+        helper = index.find_method(resolved.leaf.fqcn, name)
+        if helper is not None and helper[0].body is not None:
+            renders.extend(render_calls(helper[0].body, helper[1].file, helper[1].names))
+    return renders

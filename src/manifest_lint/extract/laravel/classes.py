@@ -1,0 +1,312 @@
+"""A lazily built index of the app's PHP classes: where each lives, what it extends, what it declares.
+
+Controllers, console commands and their app parent classes are looked up through composer's
+PSR-4 map; each file is parsed once through the shared `SourceSet`, and each class is read once
+per run however many routes or commands point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from manifest_lint.parsing import ParsedFile, node_line, node_text
+
+if TYPE_CHECKING:
+    import tree_sitter
+
+    from manifest_lint.discover import Composer
+    from manifest_lint.model import Diagnostic
+    from manifest_lint.parsing import SourceSet
+
+MAX_ANCESTORS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    name: str
+    visibility: str
+    abstract: bool
+    line: int
+    body: tree_sitter.Node | None
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    name: str
+    line: int
+    value: tree_sitter.Node | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    line: int
+    node: tree_sitter.Node
+
+
+@dataclass(frozen=True, slots=True)
+class ClassInfo:
+    """One class declaration; `parent` is the fully qualified name `extends` resolves to."""
+
+    fqcn: str
+    file: str
+    line: int
+    kind: str
+    abstract: bool
+    parent: str | None
+    methods: dict[str, Method]
+    properties: dict[str, Property]
+    attributes: tuple[Attribute, ...]
+    names: NameScope
+
+
+@dataclass(frozen=True, slots=True)
+class NameScope:
+    """A file's namespace and `use` imports: what resolves `Foo::class` and `extends Foo`."""
+
+    namespace: str = ""
+    uses: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, name: str) -> str:
+        """PHP's textual class-name resolution (imports first, then the current namespace)."""
+        if name.startswith("\\"):
+            return name[1:]
+        if name.lower().startswith("namespace\\"):
+            rest = name[len("namespace\\") :]
+            return f"{self.namespace}\\{rest}" if self.namespace else rest
+        first, _, rest = name.partition("\\")
+        imported = self.uses.get(first.lower())
+        if imported is not None:
+            return f"{imported}\\{rest}" if rest else imported
+        return f"{self.namespace}\\{name}" if self.namespace else name
+
+
+def file_scope(parsed: ParsedFile) -> NameScope:
+    """The namespace and imports of a file (first namespace block; group uses and aliases included)."""
+    namespace = ""
+    uses: dict[str, str] = {}
+    for node in parsed.root.named_children:
+        if node.type == "namespace_definition":
+            name = node.child_by_field_name("name")
+            if name is not None and not namespace:
+                namespace = node_text(name)
+        elif node.type == "namespace_use_declaration":
+            if any(child.type in ("function", "const") for child in node.children):
+                continue
+            prefix = ""
+            body = node.child_by_field_name("body")
+            clauses = list(body.named_children) if body is not None else list(node.named_children)
+            if body is not None:
+                prefix_nodes = [
+                    c for c in node.named_children if c.type in ("namespace_name", "qualified_name", "name")
+                ]
+                prefix = node_text(prefix_nodes[0]) + "\\" if prefix_nodes else ""
+            for clause in clauses:
+                if clause.type != "namespace_use_clause":
+                    continue
+                alias = clause.child_by_field_name("alias")
+                names = [
+                    c for c in clause.named_children if c.type in ("qualified_name", "name") and c != alias
+                ]
+                if not names:
+                    continue
+                full = (prefix + node_text(names[0])).lstrip("\\")
+                short = node_text(alias) if alias is not None else full.rsplit("\\", 1)[-1]
+                uses[short.lower()] = full
+    return NameScope(namespace, uses)
+
+
+_CLASS_NODES = {
+    "class_declaration": "class",
+    "trait_declaration": "trait",
+    "interface_declaration": "interface",
+}
+
+
+def read_classes(parsed: ParsedFile) -> tuple[ClassInfo, ...]:
+    """Every class-like declaration at the top level of a file (or inside a namespace block)."""
+    scope = file_scope(parsed)
+    found: list[ClassInfo] = []
+    containers = [parsed.root]
+    containers += [
+        body
+        for node in parsed.root.named_children
+        if node.type == "namespace_definition" and (body := node.child_by_field_name("body")) is not None
+    ]
+    for container in containers:
+        for node in container.named_children:
+            kind = _CLASS_NODES.get(node.type)
+            if kind is None:
+                continue
+            name = node.child_by_field_name("name")
+            if name is None:
+                continue
+            found.append(_class_info(parsed.rel, node, kind, name, scope))
+    return tuple(found)
+
+
+def _class_info(
+    rel: str, node: tree_sitter.Node, kind: str, name: tree_sitter.Node, scope: NameScope
+) -> ClassInfo:
+    short = node_text(name)
+    fqcn = f"{scope.namespace}\\{short}" if scope.namespace else short
+    abstract = any(child.type == "abstract_modifier" for child in node.children)
+    parent: str | None = None
+    for child in node.named_children:
+        if child.type == "base_clause":
+            names = [c for c in child.named_children if c.type in ("name", "qualified_name")]
+            if names:
+                parent = scope.resolve(node_text(names[0]))
+    methods: dict[str, Method] = {}
+    properties: dict[str, Property] = {}
+    attributes: list[Attribute] = []
+    attribute_list = node.child_by_field_name("attributes")
+    if attribute_list is not None:
+        for group in attribute_list.named_children:
+            for attribute in group.named_children:
+                if attribute.type == "attribute" and attribute.named_child_count:
+                    raw = node_text(attribute.named_children[0])
+                    attributes.append(Attribute(scope.resolve(raw), node_line(attribute), attribute))
+    body = node.child_by_field_name("body")
+    for member in body.named_children if body is not None else ():
+        if member.type == "method_declaration":
+            method = _method(member)
+            if method is not None:
+                methods.setdefault(method.name.lower(), method)
+        elif member.type == "property_declaration":
+            for element in member.named_children:
+                if element.type != "property_element":
+                    continue
+                variable = element.child_by_field_name("name")
+                if variable is None:
+                    continue
+                prop = node_text(variable).lstrip("$")
+                properties.setdefault(
+                    prop, Property(prop, node_line(element), element.child_by_field_name("default_value"))
+                )
+    return ClassInfo(
+        fqcn=fqcn,
+        file=rel,
+        line=node_line(name),
+        kind=kind,
+        abstract=abstract,
+        parent=parent,
+        methods=methods,
+        properties=properties,
+        attributes=tuple(attributes),
+        names=scope,
+    )
+
+
+def _method(node: tree_sitter.Node) -> Method | None:
+    name = node.child_by_field_name("name")
+    if name is None:
+        return None
+    visibility = "public"
+    abstract = False
+    for child in node.children:
+        if child.type == "visibility_modifier":
+            visibility = node_text(child).lower()
+        elif child.type == "abstract_modifier":
+            abstract = True
+    return Method(node_text(name), visibility, abstract, node_line(node), node.child_by_field_name("body"))
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """Why a class could not be found (`reason`) or the class itself."""
+
+    info: ClassInfo | None
+    reason: str | None = None
+
+
+@dataclass
+class ClassIndex:
+    """Classes by fully qualified name, read on first use and kept for the rest of the run."""
+
+    sources: SourceSet
+    composer: Composer
+    _classes: dict[str, Lookup] = field(default_factory=dict)
+    _files: dict[str, tuple[ClassInfo, ...]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def in_app(self, fqcn: str) -> bool:
+        """Whether PSR-4 maps the class into the project (vendor classes are never read)."""
+        return self.composer.class_file(fqcn) is not None
+
+    def classes_in(self, rel: str) -> tuple[ClassInfo, ...]:
+        """The classes a file declares, parsing it (once) if needed."""
+        cached = self._files.get(rel)
+        if cached is not None:
+            return cached
+        parsed = self.sources.parse(rel, "php")
+        if isinstance(parsed, tuple):
+            self.diagnostics.extend(parsed)
+            self._files[rel] = ()
+            return ()
+        self.diagnostics.extend(self.sources.diagnostics_for(rel))
+        classes = read_classes(parsed)
+        self._files[rel] = classes
+        return classes
+
+    def lookup(self, fqcn: str) -> Lookup:
+        key = fqcn.lstrip("\\").lower()
+        cached = self._classes.get(key)
+        if cached is not None:
+            return cached
+        result = self._lookup(fqcn.lstrip("\\"))
+        self._classes[key] = result
+        return result
+
+    def _lookup(self, fqcn: str) -> Lookup:
+        rel = self.composer.class_file(fqcn)
+        if rel is None:
+            return Lookup(None, f"{fqcn} is outside the app's PSR-4 roots")
+        if not self.sources.exists(rel):
+            return Lookup(None, f"class {fqcn} not found: PSR-4 maps it to {rel}, which does not exist")
+        for info in self.classes_in(rel):
+            if info.fqcn.lower() == fqcn.lower():
+                return Lookup(info)
+        return Lookup(None, f"class {fqcn} not found: {rel} does not declare it")
+
+    def ancestors(self, fqcn: str) -> tuple[list[ClassInfo], str | None, str | None]:
+        """App classes from `fqcn` up its `extends` chain, then the first parent outside the app.
+
+        Returns (app classes, external parent or None, problem or None); a cycle or a chain longer
+        than `MAX_ANCESTORS` stops the walk and is returned as the problem.
+        """
+        chain: list[ClassInfo] = []
+        seen: set[str] = set()
+        current: str | None = fqcn
+        while current is not None:
+            if current.lower() in seen:
+                return chain, None, f"class hierarchy of {fqcn} loops through {current}"
+            if len(chain) >= MAX_ANCESTORS:
+                return chain, None, f"class hierarchy of {fqcn} is deeper than {MAX_ANCESTORS}"
+            seen.add(current.lower())
+            if not self.in_app(current):
+                return chain, current, None
+            found = self.lookup(current)
+            if found.info is None:
+                return chain, None, found.reason
+            chain.append(found.info)
+            current = found.info.parent
+        return chain, None, None
+
+    def find_method(self, fqcn: str, name: str) -> tuple[Method, ClassInfo] | None:
+        """The method `fqcn` declares or inherits from an app parent (PHP method names ignore case)."""
+        chain, _external, _problem = self.ancestors(fqcn)
+        for info in chain:
+            method = info.methods.get(name.lower())
+            if method is not None:
+                return method, info
+        return None
+
+    def find_property(self, fqcn: str, name: str) -> tuple[Property, ClassInfo] | None:
+        chain, _external, _problem = self.ancestors(fqcn)
+        for info in chain:
+            prop = info.properties.get(name)
+            if prop is not None:
+                return prop, info
+        return None

@@ -1,0 +1,121 @@
+"""Controller actions: does the class and public method a route points at exist in the app?
+
+Rule: the method must be declared (public) in the action's class or in one of its app parent
+classes (followed through `extends` and PSR-4). A parent outside the app provides only the
+methods `rules/laravel/controller-parents.toml` lists for it; vendor code is never read.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from manifest_lint.catalog import data_text
+from manifest_lint.model import Diagnostic, Route
+
+if TYPE_CHECKING:
+    from manifest_lint.extract.laravel.classes import ClassIndex, ClassInfo, Method
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalParent:
+    methods: frozenset[str]
+    calls_protected: bool
+
+
+@cache
+def external_parents() -> dict[str, ExternalParent]:
+    raw = tomllib.loads(data_text("laravel/controller-parents.toml"))
+    parents = raw.get("parents", {})
+    return {
+        name.lower(): ExternalParent(
+            frozenset(m.lower() for m in entry.get("methods", [])), bool(entry.get("calls_protected"))
+        )
+        for name, entry in parents.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ActionTarget:
+    """The class and method a route action names (`__invoke` for an invokable class)."""
+
+    fqcn: str
+    method: str
+
+
+def action_target(route: Route) -> ActionTarget | None:
+    """The controller a route runs, or None for closures and unresolved actions."""
+    action = route.action
+    if not action or action == "Closure" or route.status == "unresolved":
+        return None
+    fqcn, _, method = action.lstrip("\\").partition("@")
+    if not fqcn or " " in fqcn:
+        return None
+    return ActionTarget(fqcn, method or "__invoke")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedAction:
+    """A route's action found in the app: the method and the class declaring it."""
+
+    method: Method
+    owner: ClassInfo
+    leaf: ClassInfo
+
+
+def resolve_action(index: ClassIndex, target: ActionTarget) -> tuple[ResolvedAction | None, str | None]:
+    """(the action, None) when it exists; (None, why not) when it does not; (None, None) outside the app."""
+    if not index.in_app(target.fqcn):
+        return None, None
+    found = index.lookup(target.fqcn)
+    if found.info is None:
+        return None, found.reason
+    leaf = found.info
+    if leaf.kind != "class":
+        return None, f"{target.fqcn} is a {leaf.kind}, not a class"
+    chain, external, problem = index.ancestors(target.fqcn)
+    parent = external_parents().get(external.lower()) if external else None
+    for info in chain:
+        method = info.methods.get(target.method.lower())
+        if method is None:
+            continue
+        if method.abstract:
+            return None, f"{info.fqcn}::{method.name}() is abstract"
+        if method.visibility == "public" or (
+            method.visibility == "protected" and parent and parent.calls_protected
+        ):
+            return ResolvedAction(method, info, leaf), None
+        return None, f"{info.fqcn}::{method.name}() is {method.visibility}, not public"
+    if parent is not None and target.method.lower() in parent.methods:
+        return None, None
+    if any("__call" in info.methods for info in chain):
+        return None, None
+    where = f"{target.fqcn} or its app parent classes" if len(chain) > 1 else target.fqcn
+    note = ""
+    if problem:
+        note = f" ({problem})"
+    elif external and parent is None:
+        note = f" (parent {external} is outside the app and is assumed to provide nothing)"
+    what = (
+        "no __invoke method (not invokable)"
+        if target.method == "__invoke"
+        else f"no method {target.method}()"
+    )
+    return None, f"{where} has {what}{note}"
+
+
+def check_actions(routes: tuple[Route, ...], index: ClassIndex) -> tuple[Diagnostic, ...]:
+    """`missing-action` at the route's file:line for every action the app does not define."""
+    found: list[Diagnostic] = []
+    for route in routes:
+        target = action_target(route)
+        if target is None:
+            continue
+        _resolved, problem = resolve_action(index, target)
+        if problem is not None:
+            found.append(
+                Diagnostic("missing-action", f"{route.method} {route.uri}: {problem}", route.file, route.line)
+            )
+    return tuple(found)

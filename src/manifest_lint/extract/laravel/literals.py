@@ -1,0 +1,243 @@
+"""Static values of small PHP expressions: string literals, their concatenation, arrays of them.
+
+Pages, commands and migrations only need literal names (`'settings/profile'`, `'users'`); anything
+computed at run time returns `None` so the caller can report it as unresolved rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from manifest_lint.parsing import node_text
+
+if TYPE_CHECKING:
+    import tree_sitter
+
+Literal = str | bool | int | None | tuple["Literal", ...]
+
+_DOUBLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "v": "\v",
+    "f": "\f",
+    "e": "\x1b",
+    "\\": "\\",
+    "$": "$",
+    '"': '"',
+}
+_SINGLE_ESCAPE = re.compile(r"\\([\\'])")
+_DOUBLE_ESCAPE = re.compile(r"\\([ntrvfe\\$\"])")
+
+
+def string_value(node: tree_sitter.Node | None) -> str | None:
+    """The value of a string literal or a `.` concatenation of literals; `None` when computed.
+
+    Concatenation chains are flattened with an explicit stack, so a long `'a' . 'b' . …` chain
+    cannot exhaust Python's recursion limit.
+    """
+    if node is None:
+        return None
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "parenthesized_expression" and current.named_child_count == 1:
+            stack.append(current.named_children[0])
+            continue
+        if current.type == "binary_expression":
+            operator = current.child_by_field_name("operator")
+            left = current.child_by_field_name("left")
+            right = current.child_by_field_name("right")
+            if operator is None or node_text(operator) != "." or left is None or right is None:
+                return None
+            stack.append(right)
+            stack.append(left)
+            continue
+        value = _simple_string(current)
+        if value is None:
+            return None
+        parts.append(value)
+    return "".join(parts)
+
+
+def _simple_string(node: tree_sitter.Node) -> str | None:
+    if node.type == "string":
+        text = node_text(node)
+        if len(text) >= 2 and text[0] == "'" and text[-1] == "'":
+            return _SINGLE_ESCAPE.sub(r"\1", text[1:-1])
+        return None
+    if node.type == "encapsed_string":
+        if any(child.type not in ("string_content", "escape_sequence", '"') for child in node.children):
+            return None
+        text = node_text(node)
+        if len(text) < 2 or text[0] != '"':
+            return None
+        return _DOUBLE_ESCAPE.sub(lambda m: _DOUBLE_ESCAPES[m.group(1)], text[1:-1])
+    if node.type == "nowdoc":
+        texts = [node_text(child) for child in node.children if child.type == "nowdoc_body"]
+        return _strip_heredoc_indent("".join(texts))
+    if node.type == "heredoc":
+        bodies = [child for child in node.children if child.type == "heredoc_body"]
+        for heredoc_body in bodies:
+            if any(
+                child.type not in ("string_content", "escape_sequence") for child in heredoc_body.children
+            ):
+                return None
+        return _strip_heredoc_indent("".join(node_text(part) for part in bodies))
+    return None
+
+
+def _strip_heredoc_indent(body: str) -> str:
+    """Heredoc bodies as PHP 7.3+ reads them: the closing marker's indentation removed from each line."""
+    lines = body.split("\n")
+    while lines and lines[0] == "":
+        lines.pop(0)
+    while lines and lines[-1].strip() == "":
+        lines.pop()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] for line in lines)
+
+
+def literal_value(node: tree_sitter.Node | None) -> tuple[bool, Literal]:
+    """(known, value) for strings, booleans, integers, null and arrays of those."""
+    if node is None:
+        return False, None
+    if node.type == "boolean":
+        return True, node_text(node).lower() == "true"
+    if node.type == "null":
+        return True, None
+    if node.type == "integer":
+        try:
+            return True, int(node_text(node).replace("_", ""), 0)
+        except ValueError:
+            return False, None
+    if node.type == "array_creation_expression":
+        items: list[Literal] = []
+        for element in node.named_children:
+            if element.type != "array_element_initializer" or element.named_child_count != 1:
+                return False, None
+            known, value = literal_value(element.named_children[0])
+            if not known:
+                return False, None
+            items.append(value)
+        return True, tuple(items)
+    value = string_value(node)
+    return (value is not None), value
+
+
+def call_arguments(node: tree_sitter.Node) -> tuple[list[tree_sitter.Node], dict[str, tree_sitter.Node]]:
+    """Positional argument expressions and named ones (`component: 'x'`) of a call node."""
+    arguments = node.child_by_field_name("arguments") or node.child_by_field_name("parameters")
+    positional: list[tree_sitter.Node] = []
+    named: dict[str, tree_sitter.Node] = {}
+    if arguments is None:
+        return positional, named
+    for argument in arguments.named_children:
+        if argument.type != "argument":
+            continue
+        name = argument.child_by_field_name("name")
+        values = [child for child in argument.named_children if child != name]
+        if not values:
+            continue
+        if name is not None:
+            named[node_text(name)] = values[-1]
+        else:
+            positional.append(values[-1])
+    return positional, named
+
+
+def argument(node: tree_sitter.Node, index: int, name: str) -> tree_sitter.Node | None:
+    """The argument at `index`, or the named argument `name:` (PHP 8 named arguments)."""
+    positional, named = call_arguments(node)
+    if name in named:
+        return named[name]
+    return positional[index] if index < len(positional) else None
+
+
+def call_name(node: tree_sitter.Node) -> str | None:
+    """The called name of a function, method or static call node (`render`, `inertia`)."""
+    field = "function" if node.type == "function_call_expression" else "name"
+    name = node.child_by_field_name(field)
+    return node_text(name) if name is not None else None
+
+
+_PATH_HELPERS = {
+    "base_path": "",
+    "app_path": "app",
+    "resource_path": "resources",
+    "database_path": "database",
+    "config_path": "config",
+    "storage_path": "storage",
+}
+
+
+def path_value(node: tree_sitter.Node | None, file_rel: str) -> str | None:
+    """A project-relative path built from literals, `__DIR__`, `dirname(__DIR__)` and `base_path()`-style
+    helpers (the forms bootstrap files use); `None` when any part is computed."""
+    if node is None:
+        return None
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "binary_expression":
+            operator = current.child_by_field_name("operator")
+            left = current.child_by_field_name("left")
+            right = current.child_by_field_name("right")
+            if operator is None or node_text(operator) != "." or left is None or right is None:
+                return None
+            stack.append(right)
+            stack.append(left)
+            continue
+        part = _path_part(current, file_rel)
+        if part is None:
+            return None
+        parts.append(part)
+    return _normalise("".join(parts))
+
+
+def _path_part(node: tree_sitter.Node, file_rel: str) -> str | None:
+    directory = "/" + file_rel.rsplit("/", 1)[0] if "/" in file_rel else "/"
+    if node.type == "name" and node_text(node) == "__DIR__":
+        return directory
+    if node.type == "function_call_expression":
+        function = call_name(node)
+        positional, _named = call_arguments(node)
+        if function == "dirname" and positional:
+            inner = _path_part(positional[0], file_rel)
+            levels = 1
+            if len(positional) > 1:
+                known, value = literal_value(positional[1])
+                if not known or not isinstance(value, int):
+                    return None
+                levels = value
+            if inner is None:
+                return None
+            for _ in range(levels):
+                inner = inner.rsplit("/", 1)[0] or "/"
+            return inner
+        if function in _PATH_HELPERS:
+            base = "/" + _PATH_HELPERS[function]
+            if not positional:
+                return base
+            rest = string_value(positional[0])
+            return None if rest is None else base.rstrip("/") + "/" + rest.lstrip("/")
+    return string_value(node)
+
+
+def _normalise(path: str) -> str | None:
+    """Resolve `.` and `..` in a root-anchored path; None when it climbs above the root."""
+    out: list[str] = []
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not out:
+                return None
+            out.pop()
+            continue
+        out.append(segment)
+    return "/".join(out)
