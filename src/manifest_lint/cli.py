@@ -89,6 +89,148 @@ def export(
     write_output(console.export_text(), output)
 
 
+def _check_config(
+    path: Path,
+    config_file: Path | None,
+    legacy: Path | None,
+    target: list[Path] | None,
+    plan: list[Path] | None,
+) -> object:
+    from manifest_lint.config import Overrides, load_config
+
+    if not path.is_dir():
+        raise UsageError(f"{path}: no such directory")
+    return load_config(
+        path, config_file, Overrides(legacy=legacy, targets=tuple(target or ()), plans=tuple(plan or ()))
+    )
+
+
+_PathOpt = Annotated[Path, typer.Argument(help="Where to look for the config (default: here).")]
+_ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Use this config file; do not search.")]
+_LegacyOpt = Annotated[Path | None, typer.Option("--legacy", help="The legacy Laravel app root.")]
+_TargetOpt = Annotated[list[Path] | None, typer.Option("--target", help="A target Rust root (repeatable).")]
+_PlanOpt = Annotated[
+    list[Path] | None, typer.Option("--plan", help="A plan map, markdown or TOML (repeatable).")
+]
+
+
+@app.command()
+def check(
+    path: _PathOpt = Path(),
+    legacy: _LegacyOpt = None,
+    target: _TargetOpt = None,
+    plan: _PlanOpt = None,
+    config_file: _ConfigOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--output-format", help="text or json (see `check --help`).")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the report to this file.")
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Lowest severity that fails: error, warning or info.")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings.")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule codes/prefixes.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule codes/prefixes.")
+    ] = None,
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Report baselined findings too.")
+    ] = False,
+) -> None:
+    """Check the legacy app against the plan and the target: coverage, drift, progress."""
+    from manifest_lint.check import exit_code, run_check
+    from manifest_lint.config import Config, Overrides, apply_overrides
+    from manifest_lint.report.formats import FORMATS
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--output-format: {output_format!r} is not one of {', '.join(sorted(FORMATS))}")
+    if fail_on is not None and fail_on not in ("error", "warning", "info"):
+        raise UsageError(f"--fail-on: {fail_on!r} is not one of error, warning, info")
+    config = _check_config(path, config_file, legacy, target, plan)
+    assert isinstance(config, Config)
+    config = apply_overrides(
+        config,
+        Overrides(select=tuple(select or ()), ignore=tuple(ignore or ()), fail_on=fail_on),  # type: ignore[arg-type]
+    )
+    result = run_check(config, use_baseline=not no_baseline)
+    render = FORMATS[output_format]
+    if output_format == "text" and output is None and sys.stdout.isatty():
+        from manifest_lint.report.text import render_text
+
+        text = render_text(result, None, color=True)
+    else:
+        text = render(result, None)
+    write_output(text, output)
+    raise typer.Exit(EXIT_CLEAN if exit_zero else exit_code(result, config.fail_on))
+
+
+@app.command()
+def snapshot(
+    path: _PathOpt = Path(),
+    legacy: _LegacyOpt = None,
+    target: _TargetOpt = None,
+    config_file: _ConfigOpt = None,
+) -> None:
+    """Write the legacy and target manifests to the committed snapshot file."""
+    from manifest_lint.check import extract_all
+    from manifest_lint.config import Config
+    from manifest_lint.snapshot import write_snapshot
+
+    config = _check_config(path, config_file, legacy, target, None)
+    assert isinstance(config, Config)
+    written = write_snapshot(config, *extract_all(config))
+    typer.echo(f"wrote {config.rel(written)}")
+
+
+@app.command()
+def baseline(
+    path: _PathOpt = Path(),
+    legacy: _LegacyOpt = None,
+    target: _TargetOpt = None,
+    plan: _PlanOpt = None,
+    config_file: _ConfigOpt = None,
+) -> None:
+    """Accept every current finding: write them to the baseline file (semantic ids, no lines)."""
+    from manifest_lint.baseline import write_baseline
+    from manifest_lint.check import run_check
+    from manifest_lint.config import Config
+
+    config = _check_config(path, config_file, legacy, target, plan)
+    assert isinstance(config, Config)
+    result = run_check(config, use_baseline=False)
+    accepted = [f for f in result.findings if f.rule not in ("stale-baseline-entry", "unused-suppression")]
+    count = write_baseline(accepted, config.baseline_path)
+    typer.echo(f"wrote {config.rel(config.baseline_path)} with {count} finding(s)")
+
+
+@app.command("rule")
+def rule_command(
+    code: Annotated[str | None, typer.Argument(help="A rule code (ML201) or name.")] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Print every rule's page.")] = False,
+) -> None:
+    """Explain a rule (or all rules): what it finds, why it matters, how to fix it."""
+    from manifest_lint.catalog import lookup, rules
+    from manifest_lint.report.common import rule_doc
+
+    if all_rules == (code is not None):
+        raise UsageError("give one rule code, or --all")
+    selected = rules() if all_rules else ()
+    if code is not None:
+        found = lookup(code) or lookup(code.upper())
+        if found is None:
+            raise UsageError(f"no rule {code!r}; `manifest-lint rule --all` lists them")
+        selected = (found,)
+    pages = []
+    for item in selected:
+        doc = rule_doc(item.name) or f"# {item.name} ({item.code})\n\n{item.summary}"
+        pages.append(f"{doc}\n\nCode: {item.code} · default severity: {item.severity}\n")
+    typer.echo("\n---\n\n".join(pages), nl=False)
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into a message and exit code 2."""
     try:
