@@ -88,10 +88,9 @@ def _entry(left: str, right: str, file: str, line: int, domain: str | None) -> l
     spans = _SPAN.findall(left)
     outside = _SPAN.sub("", left)
     notes = [n.strip() for n in _NOTE.findall(outside) if n.strip()]
-    right_notes = _NOTE.findall(right)
-    status, owners, reason = parse_owners(right)
-    if status == "owned" and right_notes:
+    if _NOTE.search(right) and not right.strip().lower().startswith(("retired", "deprecated")):
         raise PlanSyntaxError("put notes before the arrow: `GET /x` (note) -> OWNER")
+    status, owners, reason = parse_owners(right)
     note = "; ".join(notes) or None
     if not spans:
         head = outside.strip().split(" ", 1)[0].upper()
