@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     import tree_sitter
 
+    from manifest_lint.extract.rust.cargo import Package, Workspace
     from manifest_lint.parsing import SourceSet
 
 ModPath = tuple[str, ...]
@@ -426,3 +427,31 @@ class CrateSet:
         if isinstance(found, ModuleRef):
             return "::".join(found.path)
         return "::".join(segments)
+
+
+def load_package(sources: SourceSet, package: Package, workspace: Workspace) -> CrateSet:
+    """The lib and bin crates of `package`, plus the libs of workspace packages it depends on by path.
+
+    Crate names are what code writes in `use` paths: the package name (or the dependency key)
+    with `-` turned into `_`.
+    """
+    crates: dict[str, Crate] = {}
+    own = package.name.replace("-", "_")
+    if package.lib is not None:
+        crates[own] = load_crate(sources, name=own, kind="lib", root_file=package.lib)
+    for binary in package.bins:
+        if not sources.exists(binary.path):
+            continue
+        key = f"{own}#bin:{binary.name}"
+        crates[key] = load_crate(sources, name=key, kind="bin", root_file=binary.path, binary=binary.name)
+    renames: dict[str, str] = {}
+    for dependency in package.dependencies.values():
+        renames[dependency.key] = dependency.package.replace("-", "_")
+        member = next(
+            (p for p in workspace.packages if dependency.path is not None and p.root == dependency.path), None
+        )
+        if member is not None and member.lib is not None and dependency.key not in crates:
+            crates[dependency.key] = load_crate(
+                sources, name=dependency.key, kind="lib", root_file=member.lib
+            )
+    return CrateSet(crates, renames)

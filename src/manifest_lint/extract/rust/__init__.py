@@ -1,0 +1,39 @@
+"""Rust extraction: Cargo workspace → per package: module tree → framework routes and commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from manifest_lint.extract.rust.cargo import read_workspace
+from manifest_lint.extract.rust.crate import load_package
+from manifest_lint.extract.rust.entry import axum_version, extract_axum
+from manifest_lint.model import Diagnostic, Manifest, Surface
+from manifest_lint.parsing import SourceSet
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from manifest_lint.extract import ExtractOptions
+
+
+def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
+    """The manifest of the crate or workspace whose Cargo.toml is at `root` (nothing is compiled or run)."""
+    sources = SourceSet(root, options.limits)
+    workspace = read_workspace(root, sources)
+    surfaces: list[Surface] = []
+    diagnostics: list[Diagnostic] = list(workspace.diagnostics)
+    frameworks: list[str] = []
+    for package in workspace.packages:
+        crates = load_package(sources, package, workspace)
+        for crate in crates.crates.values():
+            diagnostics.extend(crate.diagnostics)
+        version = axum_version(package)
+        if version is not None:
+            axum = extract_axum(package, crates, version, options.limits)
+            surfaces.extend(axum.routes)
+            diagnostics.extend(axum.diagnostics)
+            frameworks.append(version.label)
+    framework = ", ".join(sorted(set(frameworks))) or None
+    return Manifest(
+        "rust", sources.root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs
+    )

@@ -1,0 +1,953 @@
+"""Abstract evaluation of axum router-building code.
+
+Router code is ordinary Rust: chains, `let` bindings, helper fns that take and return a
+`Router`, `if`/`match`/`#[cfg]` branches. This evaluator walks it statement by statement with an
+environment of abstract values (a router is the tuple of routes it holds at that point), so
+`.layer`/`.route_layer` wrap exactly the routes present when they are called, `.nest` joins
+prefixes as axum does, and values flow through fn parameters and returns across modules.
+Calls of `axum::serve` and `Server::bind(..).serve(..)` are reported to a hook so the entry-point
+stage knows which router each binary serves. Nothing here runs or imports the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from manifest_lint.extract.rust.crate import External, Item, ModuleRef, cfg_condition, path_segments
+from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
+from manifest_lint.model import Diagnostic
+from manifest_lint.parsing import node_line, node_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import tree_sitter
+
+    from manifest_lint.extract.rust.crate import CrateSet, Module
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace", "connect")
+_ROUTING_MODULES = {("axum", "routing"), ("axum", "routing", "method_routing"), ("axum_extra", "routing")}
+_MIDDLEWARE_FNS = {
+    "from_fn",
+    "from_fn_with_state",
+    "map_request",
+    "map_request_with_state",
+    "map_response",
+    "map_response_with_state",
+    "from_extractor_with_state",
+}
+_ROUTER_NOOPS = {
+    "fallback",
+    "fallback_service",
+    "method_not_allowed_fallback",
+    "reset_fallback",
+    "with_state",
+    "without_v07_checks",
+    "into_make_service",
+    "into_make_service_with_connect_info",
+    "into_service",
+    "clone",
+    "boxed",
+    "into",
+    "handle_error",
+}
+_MAX_CALL_DEPTH = 48
+_MAX_CALLS = 20000
+
+
+@dataclass(frozen=True, slots=True)
+class MethodEntry:
+    """One method of a MethodRouter: `middleware` outermost first."""
+
+    method: str
+    action: str | None
+    middleware: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RouteEntry:
+    """One (method, path) registration inside a router value, path relative to that router."""
+
+    method: str
+    path: str
+    complete: bool
+    action: str | None
+    middleware: tuple[str, ...]
+    file: str
+    line: int
+    condition: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RouterVal:
+    routes: tuple[RouteEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MethodVal:
+    entries: tuple[MethodEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LayerVal:
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerVal:
+    action: str
+    middleware: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OptionVal:
+    inner: Value
+
+
+@dataclass(frozen=True, slots=True)
+class ServerVal:
+    """`axum::Server::bind(..)` / `axum_server::bind(..)`: a value whose `.serve(x)` serves `x`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    pass
+
+
+Value = RouterVal | MethodVal | LayerVal | HandlerVal | OptionVal | ServerVal | StrValue | Unknown
+UNKNOWN_VAL = Unknown()
+ServeHook = Callable[[RouterVal, str, int], None]
+
+
+@dataclass(slots=True)
+class Frame:
+    module: Module
+    env: dict[str, Value]
+    depth: int = 0
+
+
+class _Return(Exception):
+    def __init__(self, value: Value) -> None:
+        self.value = value
+
+
+def join_axum(prefix: str, inner: str) -> str:
+    """axum's nest prefix joining (identical in 0.6, 0.7 and 0.8)."""
+    if prefix.endswith("/"):
+        return prefix + inner.lstrip("/")
+    if inner == "/":
+        return prefix
+    return prefix + inner
+
+
+def _with_condition(entry: RouteEntry, condition: str | None) -> RouteEntry:
+    if condition is None:
+        return entry
+    combined = condition if entry.condition is None else f"{entry.condition} && {condition}"
+    return replace(entry, condition=combined)
+
+
+def union(branches: Sequence[tuple[Value, str | None]]) -> Value:
+    """The value after one of several branches ran: routes in every branch stay unconditional."""
+    values = [value for value, _ in branches]
+    if all(v == values[0] for v in values):
+        return values[0]
+    routers = [(v, c) for v, c in branches if isinstance(v, RouterVal)]
+    if routers:
+        common = set(routers[0][0].routes)
+        for router, _ in routers[1:]:
+            common &= set(router.routes)
+        if len(routers) < len(branches):
+            common = set()
+        merged: list[RouteEntry] = []
+        seen: set[RouteEntry] = set()
+        for router, condition in routers:
+            for entry in router.routes:
+                result = entry if entry in common else _with_condition(entry, condition or "otherwise")
+                if result not in seen:
+                    seen.add(result)
+                    merged.append(result)
+        return RouterVal(tuple(merged))
+    methods = [v for v in values if isinstance(v, MethodVal)]
+    if methods:
+        return MethodVal(tuple(dict.fromkeys(e for m in methods for e in m.entries)))
+    known = [v for v in values if not isinstance(v, Unknown)]
+    return known[0] if known else UNKNOWN_VAL
+
+
+@dataclass(slots=True)
+class AxumEvaluator:
+    """Evaluates router expressions; `on_serve` hears each served router (value, file, line)."""
+
+    crates: CrateSet
+    strings: Evaluator
+    axum_crates: frozenset[str] = frozenset({"axum"})
+    on_serve: ServeHook | None = None
+    tail_param: str = "*tail"
+    max_nesting: int = 200
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _stack: list[str] = field(default_factory=list)
+    _calls: int = 0
+    _depth: int = 0
+
+    # ---- diagnostics -------------------------------------------------------------------
+    def _unresolved(self, node: tree_sitter.Node, frame: Frame, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic("unresolved-construct", message, frame.module.file, node_line(node))
+        )
+
+    # ---- functions ---------------------------------------------------------------------
+    def call_function(self, item: Item, args: Sequence[Value], depth: int) -> Value:
+        """The value a crate fn returns for these argument values (params bound by position)."""
+        module = self.crates.module_of(item)
+        body = item.node.child_by_field_name("body")
+        if module is None or body is None:
+            return UNKNOWN_VAL
+        key = f"{item.crate}::{item.qualified}"
+        if key in self._stack:
+            return UNKNOWN_VAL
+        if depth > _MAX_CALL_DEPTH or self._calls > _MAX_CALLS:
+            self.diagnostics.append(
+                Diagnostic(
+                    "limit-exceeded",
+                    f"call of {item.name}: call depth or count limit reached; its routes are not followed",
+                    item.file,
+                    item.line,
+                )
+            )
+            return UNKNOWN_VAL
+        self._calls += 1
+        env: dict[str, Value] = {}
+        for name, type_text, value in zip_params(item.node, args):
+            env[name] = value if not isinstance(value, Unknown) else _default_for_type(type_text)
+        self._stack.append(key)
+        try:
+            return self.exec_block(body, Frame(module, env, depth + 1))
+        finally:
+            self._stack.pop()
+
+    def exec_block(self, block: tree_sitter.Node, frame: Frame) -> Value:
+        try:
+            return self._block(block, frame)
+        except _Return as returned:
+            return returned.value
+
+    def _block(self, block: tree_sitter.Node, frame: Frame) -> Value:
+        tail: Value = UNKNOWN_VAL
+        children = block.named_children
+        for index, child in enumerate(children):
+            if child.type in ("attribute_item", "line_comment", "block_comment"):
+                continue
+            condition = cfg_condition(child)
+            is_tail = index == len(children) - 1 and child.type.endswith("expression")
+            if condition is not None:
+                before = dict(frame.env)
+                branch = Frame(frame.module, dict(frame.env), frame.depth)
+                value = self._statement(child, branch)
+                frame.env.update(_merge_envs([(branch.env, condition), (before, f"not({condition})")]))
+                if is_tail:
+                    tail = union([(value, condition)])
+                continue
+            value = self._statement(child, frame)
+            if is_tail:
+                tail = value
+        return tail
+
+    def _statement(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        kind = node.type
+        if kind == "let_declaration":
+            value_node = node.child_by_field_name("value")
+            pattern = node.child_by_field_name("pattern")
+            value = self.eval(value_node, frame) if value_node is not None else UNKNOWN_VAL
+            name = _pattern_name(pattern)
+            if name is not None:
+                frame.env[name] = value
+            return UNKNOWN_VAL
+        if kind == "expression_statement":
+            inner = node.named_children[0] if node.named_children else None
+            if inner is not None:
+                self.eval(inner, frame)
+            return UNKNOWN_VAL
+        if kind == "const_item":
+            name_node, value_node = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if name_node is not None and value_node is not None:
+                frame.env[node_text(name_node)] = self.strings.string(value_node, frame.module, frame.env)
+            return UNKNOWN_VAL
+        if kind.endswith("_item") or kind in ("use_declaration", "empty_statement", "macro_definition"):
+            return UNKNOWN_VAL
+        return self.eval(node, frame)
+
+    # ---- expressions -------------------------------------------------------------------
+    def eval(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        """The abstract value of an expression (depth-limited: nested input cannot blow the stack)."""
+        if self._depth >= self.max_nesting:
+            self.diagnostics.append(
+                Diagnostic(
+                    "limit-exceeded",
+                    f"expression nesting deeper than {self.max_nesting} (limits.max-nesting); not evaluated",
+                    frame.module.file,
+                    node_line(node),
+                )
+            )
+            return UNKNOWN_VAL
+        self._depth += 1
+        try:
+            return self._eval(node, frame)
+        finally:
+            self._depth -= 1
+
+    def _eval(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        kind = node.type
+        if kind == "call_expression":
+            return self._call(node, frame)
+        if kind == "identifier":
+            name = node_text(node)
+            if name in frame.env:
+                return frame.env[name]
+            return self._path_value((name,), node, frame)
+        if kind in ("scoped_identifier",):
+            return self._path_value(path_segments(node), node, frame)
+        if kind in ("string_literal", "raw_string_literal"):
+            return self.strings.string(node, frame.module, frame.env)
+        if kind in ("reference_expression", "parenthesized_expression", "try_expression", "await_expression"):
+            inner = node.named_children[0] if node.named_children else None
+            if kind == "reference_expression":
+                inner = node.child_by_field_name("value")
+            return self.eval(inner, frame) if inner is not None else UNKNOWN_VAL
+        if kind == "assignment_expression":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if right is not None:
+                value = self.eval(right, frame)
+                if left is not None and left.type == "identifier":
+                    frame.env[node_text(left)] = value
+            return UNKNOWN_VAL
+        if kind in ("block", "async_block", "unsafe_block"):
+            body = (
+                node if kind == "block" else next((c for c in node.named_children if c.type == "block"), None)
+            )
+            if body is None:
+                return UNKNOWN_VAL
+            inner_frame = Frame(frame.module, dict(frame.env), frame.depth)
+            value = self._block(body, inner_frame)
+            for name in frame.env:
+                frame.env[name] = inner_frame.env[name]
+            return value
+        if kind == "if_expression":
+            return self._if(node, frame)
+        if kind == "match_expression":
+            return self._match(node, frame)
+        if kind == "return_expression":
+            inner = node.named_children[0] if node.named_children else None
+            raise _Return(self.eval(inner, frame) if inner is not None else UNKNOWN_VAL)
+        if kind == "macro_invocation":
+            return self._macro(node, frame)
+        if kind == "closure_expression":
+            return UNKNOWN_VAL
+        if kind in ("for_expression", "while_expression", "loop_expression"):
+            if _mentions_routes(node):
+                self._unresolved(node, frame, "loop may register routes; its body is not expanded")
+            return UNKNOWN_VAL
+        return UNKNOWN_VAL
+
+    def _path_value(self, segments: tuple[str, ...], node: tree_sitter.Node, frame: Frame) -> Value:
+        found = self.crates.resolve(frame.module, segments)
+        if isinstance(found, Item) and found.kind in ("const", "static"):
+            value = self.strings.item_value(found)
+            return value if value is not None else UNKNOWN_VAL
+        return UNKNOWN_VAL
+
+    def _if(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        branches: list[tuple[Frame, str, tree_sitter.Node | None]] = []
+        negations: list[str] = []
+        current: tree_sitter.Node | None = node
+        while current is not None and current.type == "if_expression":
+            condition_node = current.child_by_field_name("condition")
+            text = " ".join(node_text(condition_node).split()) if condition_node is not None else "?"
+            branch = Frame(frame.module, dict(frame.env), frame.depth)
+            if condition_node is not None and condition_node.type == "let_condition":
+                self._bind_let(condition_node, branch)
+                text = "let " + " ".join(node_text(condition_node).removeprefix("let").split())
+            label = " && ".join([*negations, text]) if negations else text
+            branches.append((branch, label, current.child_by_field_name("consequence")))
+            negations.append(f"!({text})")
+            alternative = current.child_by_field_name("alternative")
+            current = (
+                alternative.named_children[0]
+                if alternative is not None and alternative.named_children
+                else None
+            )
+        else_label = " && ".join(negations)
+        branches.append((Frame(frame.module, dict(frame.env), frame.depth), else_label, current))
+        return self._run_branches(branches, frame)
+
+    def _match(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        value_node = node.child_by_field_name("value")
+        subject = " ".join(node_text(value_node).split()) if value_node is not None else "?"
+        body = node.child_by_field_name("body")
+        branches: list[tuple[Frame, str, tree_sitter.Node | None]] = []
+        for arm in body.named_children if body is not None else []:
+            if arm.type != "match_arm":
+                continue
+            pattern = arm.child_by_field_name("pattern")
+            label = (
+                f"{subject} matches {' '.join(node_text(pattern).split())}"
+                if pattern is not None
+                else subject
+            )
+            branches.append(
+                (Frame(frame.module, dict(frame.env), frame.depth), label, arm.child_by_field_name("value"))
+            )
+        return self._run_branches(branches, frame)
+
+    def _run_branches(
+        self, branches: Sequence[tuple[Frame, str, tree_sitter.Node | None]], frame: Frame
+    ) -> Value:
+        results: list[tuple[Value, str | None]] = []
+        envs: list[tuple[dict[str, Value], str | None]] = []
+        for branch, label, body in branches:
+            value: Value = UNKNOWN_VAL
+            if body is not None:
+                try:
+                    value = self.eval(body, branch)
+                except _Return as returned:
+                    value = returned.value
+            results.append((value, label))
+            envs.append(({k: v for k, v in branch.env.items() if k in frame.env}, label))
+        frame.env.update(_merge_envs(envs))
+        return union(results)
+
+    def _bind_let(self, condition: tree_sitter.Node, frame: Frame) -> None:
+        pattern = condition.child_by_field_name("pattern")
+        value_node = condition.child_by_field_name("value")
+        if pattern is None or value_node is None:
+            return
+        value = self.eval(value_node, frame)
+        if pattern.type == "tuple_struct_pattern" and isinstance(value, OptionVal):
+            inner = [c for c in pattern.named_children if c.type == "identifier"]
+            if len(inner) == 2:
+                frame.env[node_text(inner[1])] = value.inner
+
+    def _macro(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        name_node = node.child_by_field_name("macro")
+        name = node_text(name_node) if name_node is not None else "?"
+        if name in (
+            "format",
+            "concat",
+            "formatcp",
+            "concatcp",
+            "const_format::formatcp",
+            "const_format::concatcp",
+        ):
+            return self.strings.string(node, frame.module, frame.env)
+        if _mentions_routes(node):
+            self._unresolved(
+                node, frame, f"macro {name}! may register routes; its expansion is not evaluated"
+            )
+        return UNKNOWN_VAL
+
+    # ---- calls -------------------------------------------------------------------------
+    def _call(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        links: list[tuple[str, tree_sitter.Node, tree_sitter.Node]] = []
+        current = node
+        while True:
+            if (
+                current.type in ("try_expression", "await_expression", "parenthesized_expression")
+                and current.named_children
+            ):
+                current = current.named_children[0]
+                continue
+            function = current.child_by_field_name("function") if current.type == "call_expression" else None
+            if function is not None and function.type == "field_expression":
+                field_node = function.child_by_field_name("field")
+                receiver = function.child_by_field_name("value")
+                arguments = current.child_by_field_name("arguments")
+                if field_node is None or receiver is None or arguments is None:
+                    break
+                links.append((node_text(field_node), arguments, field_node))
+                current = receiver
+                continue
+            break
+        if frame.depth > _MAX_CALL_DEPTH * 4:
+            return UNKNOWN_VAL
+        base = (
+            self._free_call(current, frame)
+            if current.type == "call_expression"
+            else self.eval(current, frame)
+        )
+        for name, arguments, field_node in reversed(links):
+            base = self._method(base, name, arguments, field_node, frame)
+        return base
+
+    def _args(self, arguments: tree_sitter.Node) -> list[tree_sitter.Node]:
+        return [
+            c
+            for c in arguments.named_children
+            if c.type not in ("line_comment", "block_comment", "attribute_item")
+        ]
+
+    def _free_call(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or arguments is None:
+            return UNKNOWN_VAL
+        args = self._args(arguments)
+        type_args: tree_sitter.Node | None = None
+        if function.type == "generic_function":
+            type_args = function.child_by_field_name("type_arguments")
+            function = function.child_by_field_name("function") or function
+        if function.type not in ("identifier", "scoped_identifier"):
+            for arg in args:
+                self.eval(arg, frame)
+            return UNKNOWN_VAL
+        segments = path_segments(function)
+        if segments == ("Some",) and len(args) == 1:
+            return OptionVal(self.eval(args[0], frame))
+        if segments in (("Ok",), ("Box", "new"), ("Arc", "new")) and len(args) == 1:
+            return self.eval(args[0], frame)
+        if function.type == "identifier" and segments[0] in frame.env:
+            return UNKNOWN_VAL
+        found = self.crates.resolve(frame.module, segments)
+        if isinstance(found, External):
+            return self._external_call(found.path, args, type_args, node, frame)
+        if isinstance(found, Item):
+            if found.kind == "fn":
+                return self._crate_call(found, args, frame)
+            if found.kind == "type" and segments[-1] in ("new", "default"):
+                return self._alias_constructor(found)
+        if len(segments) >= 2:
+            owner = self.crates.resolve(frame.module, segments[:-1])
+            if isinstance(owner, Item) and owner.kind == "type" and segments[-1] in ("new", "default"):
+                return self._alias_constructor(owner)
+        for arg in args:
+            self.eval(arg, frame)
+        return UNKNOWN_VAL
+
+    def _alias_constructor(self, alias: Item) -> Value:
+        type_node = alias.node.child_by_field_name("type")
+        module = self.crates.module_of(alias)
+        if type_node is None or module is None:
+            return UNKNOWN_VAL
+        target = self.crates.resolve(module, path_segments(type_node))
+        if isinstance(target, External) and self._is_router_type(target.path):
+            return RouterVal()
+        if isinstance(target, Item) and target.kind == "type" and target is not alias:
+            return self._alias_constructor(target)
+        return UNKNOWN_VAL
+
+    def _is_axum(self, path: tuple[str, ...]) -> bool:
+        return bool(path) and path[0] in self.axum_crates
+
+    def _is_router_type(self, path: tuple[str, ...]) -> bool:
+        return self._is_axum(path) and path[-1] == "Router"
+
+    def _crate_call(self, item: Item, args: Sequence[tree_sitter.Node], frame: Frame) -> Value:
+        values = [self.eval(arg, frame) for arg in args]
+        alternatives = self._cfg_alternatives(item)
+        if len(alternatives) == 1 and item.condition is None:
+            return self.call_function(item, values, frame.depth)
+        inputs = {e for v in values if isinstance(v, RouterVal) for e in v.routes}
+        results: list[tuple[Value, str | None]] = []
+        for alternative in alternatives:
+            result = self.call_function(alternative, values, frame.depth)
+            if isinstance(result, RouterVal) and alternative.condition is not None:
+                result = RouterVal(
+                    tuple(
+                        e if e in inputs else _with_condition(e, alternative.condition) for e in result.routes
+                    )
+                )
+            results.append((result, None))
+        return union(results) if len(results) > 1 else results[0][0]
+
+    def _cfg_alternatives(self, item: Item) -> list[Item]:
+        module = self.crates.module_of(item)
+        if module is None:
+            return [item]
+        base = item.name.split("#")[0]
+        return [i for n, i in module.items.items() if n.split("#")[0] == base and i.kind == "fn"] or [item]
+
+    def _external_call(
+        self,
+        path: tuple[str, ...],
+        args: Sequence[tree_sitter.Node],
+        type_args: tree_sitter.Node | None,
+        node: tree_sitter.Node,
+        frame: Frame,
+    ) -> Value:
+        name = path[-1]
+        if self._is_axum(path):
+            if len(path) >= 2 and path[-2] in ("Router", "MethodRouter") and name in ("new", "default"):
+                return RouterVal() if path[-2] == "Router" else MethodVal()
+            if path[:-1] in _ROUTING_MODULES or (path[0] in self.axum_crates and path[1:-1] == ("routing",)):
+                method = self._method_router(name, args, frame, node)
+                if method is not None:
+                    return method
+            if name in _MIDDLEWARE_FNS or name == "from_extractor":
+                return LayerVal((self._middleware_name(name, args, type_args),))
+            if name == "serve" and len(args) >= 2:
+                self._serve(self.eval(args[1], frame), node, frame)
+                return UNKNOWN_VAL
+            if len(path) >= 2 and path[-2] == "Server" and name.startswith("bind"):
+                return ServerVal()
+        if path[0] == "axum_server" and name.startswith("bind"):
+            return ServerVal()
+        if path[-2:] == ("ServiceBuilder", "new"):
+            return LayerVal()
+        for arg in args:
+            self.eval(arg, frame)
+        return UNKNOWN_VAL
+
+    def _serve(self, value: Value, node: tree_sitter.Node, frame: Frame) -> None:
+        if isinstance(value, RouterVal):
+            if self.on_serve is not None:
+                self.on_serve(value, frame.module.file, node_line(node))
+        else:
+            self._unresolved(node, frame, f"served app `{_short(node)}` could not be followed to a Router")
+
+    def _middleware_name(
+        self, name: str, args: Sequence[tree_sitter.Node], type_args: tree_sitter.Node | None
+    ) -> str:
+        if name == "from_extractor":
+            if type_args is not None and type_args.named_children:
+                return _last_ident(type_args.named_children[0])
+            return "from_extractor"
+        if not args:
+            return name
+        return _last_ident(args[-1])
+
+    def _method_router(
+        self, name: str, args: Sequence[tree_sitter.Node], frame: Frame, node: tree_sitter.Node
+    ) -> MethodVal | None:
+        base = name.removesuffix("_service")
+        service = name.endswith("_service")
+        if base in HTTP_METHODS or base == "any":
+            return self._add_methods(
+                MethodVal(), (base.upper() if base != "any" else "ANY",), args, 0, service, frame
+            )
+        if base == "on" and len(args) == 2:
+            return self._add_methods(
+                MethodVal(), self._filter_methods(args[0], frame), args, 1, service, frame
+            )
+        return None
+
+    def _filter_methods(self, node: tree_sitter.Node, frame: Frame) -> tuple[str, ...]:
+        found: list[str] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "scoped_identifier":
+                segments = path_segments(current)
+                if len(segments) >= 2 and segments[-2] == "MethodFilter":
+                    found.append(segments[-1])
+                    continue
+            stack.extend(reversed(current.named_children))
+        if not found:
+            self._unresolved(
+                node, frame, f"method filter `{_short(node)}` is not a MethodFilter constant; method unknown"
+            )
+            return ("?",)
+        return tuple(dict.fromkeys(found))
+
+    def _add_methods(
+        self,
+        base: MethodVal,
+        methods: Sequence[str],
+        args: Sequence[tree_sitter.Node],
+        index: int,
+        service: bool,
+        frame: Frame,
+    ) -> MethodVal:
+        handler = self._handler(args[index], frame) if len(args) > index else HandlerVal("?")
+        notes = ("opaque-service",) if service else ()
+        entries = tuple(MethodEntry(m, handler.action, handler.middleware, notes) for m in methods)
+        return MethodVal(base.entries + entries)
+
+    def _handler(self, node: tree_sitter.Node, frame: Frame) -> HandlerVal:
+        if node.type == "closure_expression":
+            return HandlerVal(f"<closure@{frame.module.file}:{node_line(node)}>")
+        if node.type == "generic_function":
+            inner = node.child_by_field_name("function")
+            return self._handler(inner, frame) if inner is not None else HandlerVal(node_text(node))
+        if node.type in ("identifier", "scoped_identifier"):
+            return HandlerVal(self.crates.qualified(frame.module, path_segments(node)))
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            arguments = node.child_by_field_name("arguments")
+            if function is not None and function.type == "field_expression" and arguments is not None:
+                receiver = function.child_by_field_name("value")
+                field_node = function.child_by_field_name("field")
+                if receiver is not None and field_node is not None:
+                    wrapped = self._handler(receiver, frame)
+                    if node_text(field_node) == "layer":
+                        names = self._layer_names(self._args(arguments), frame)
+                        return HandlerVal(wrapped.action, names + wrapped.middleware)
+                    return wrapped
+        return HandlerVal(" ".join(node_text(node).split()))
+
+    def _layer_names(self, args: Sequence[tree_sitter.Node], frame: Frame) -> tuple[str, ...]:
+        if not args:
+            return ()
+        node = args[0]
+        value = self.eval(node, frame)
+        if isinstance(value, LayerVal):
+            return value.names
+        root = node
+        while root.type == "call_expression":
+            function = root.child_by_field_name("function")
+            if function is None:
+                break
+            if function.type == "field_expression":
+                root = function.child_by_field_name("value") or function
+                continue
+            if function.type == "generic_function":
+                function = function.child_by_field_name("function") or function
+            segments = path_segments(function)
+            if len(segments) >= 2 and segments[-2][:1].isupper():
+                return (segments[-2],)
+            return (segments[-1],)
+        if root.type == "identifier" and root.type == node.type:
+            return (node_text(root),)
+        return (" ".join(node_text(node).split()),)
+
+    # ---- methods -----------------------------------------------------------------------
+    def _method(
+        self, base: Value, name: str, arguments: tree_sitter.Node, field_node: tree_sitter.Node, frame: Frame
+    ) -> Value:
+        args = self._args(arguments)
+        if isinstance(base, RouterVal):
+            return self._router_method(base, name, args, field_node, frame)
+        if isinstance(base, MethodVal):
+            return self._method_router_method(base, name, args, frame)
+        if isinstance(base, LayerVal):
+            if name == "layer" and args:
+                return LayerVal(base.names + self._layer_names(args, frame))
+            return base
+        if isinstance(base, ServerVal):
+            if name == "serve" and args:
+                self._serve(self.eval(args[0], frame), field_node, frame)
+                return UNKNOWN_VAL
+            return base
+        if isinstance(base, OptionVal) and name in ("unwrap_or_default", "unwrap", "expect"):
+            return base.inner
+        if name in ("route", "nest", "merge", "route_layer") and len(args) >= 1:
+            values = [self.eval(arg, frame) for arg in args]
+            if any(isinstance(v, (MethodVal, RouterVal)) for v in values):
+                self._unresolved(
+                    field_node,
+                    frame,
+                    f".{name}() on a value not known to be a Router; routes here are not listed",
+                )
+            return UNKNOWN_VAL
+        for arg in args:
+            self.eval(arg, frame)
+        return UNKNOWN_VAL
+
+    def _router_method(
+        self,
+        base: RouterVal,
+        name: str,
+        args: Sequence[tree_sitter.Node],
+        field_node: tree_sitter.Node,
+        frame: Frame,
+    ) -> Value:
+        line = node_line(field_node)
+        file = frame.module.file
+        if name in ("route", "route_with_tsr") and len(args) == 2:
+            path = self.strings.string(args[0], frame.module, frame.env)
+            method = self.eval(args[1], frame)
+            if not isinstance(method, MethodVal):
+                self._unresolved(
+                    args[1], frame, f"method router `{_short(args[1])}` could not be followed; method unknown"
+                )
+                method = MethodVal((MethodEntry("?", " ".join(node_text(args[1]).split())),))
+            routes = [
+                RouteEntry(
+                    e.method, path.text, path.complete, e.action, e.middleware, file, line, None, e.notes
+                )
+                for e in method.entries
+            ]
+            if name == "route_with_tsr":
+                other = path.text[:-1] if path.text.endswith("/") else path.text + "/"
+                routes.append(
+                    RouteEntry("ANY", other, path.complete, None, (), file, line, None, ("tsr-redirect",))
+                )
+            return RouterVal(base.routes + tuple(routes))
+        if name == "route_service" and len(args) == 2:
+            path = self.strings.string(args[0], frame.module, frame.env)
+            action = " ".join(node_text(args[1]).split())
+            entry = RouteEntry(
+                "ANY", path.text, path.complete, action, (), file, line, None, ("opaque-service",)
+            )
+            return RouterVal((*base.routes, entry))
+        if name == "nest_service" and len(args) == 2:
+            prefix = self.strings.string(args[0], frame.module, frame.env)
+            action = " ".join(node_text(args[1]).split())
+            paths = [prefix.text]
+            if not prefix.text.endswith("/"):
+                paths.append(prefix.text + "/")
+            paths.append(
+                join_axum(
+                    prefix.text if prefix.text.endswith("/") else prefix.text + "/", "/" + self.tail_param
+                )
+            )
+            entries = tuple(
+                RouteEntry("ANY", p, prefix.complete, action, (), file, line, None, ("opaque-service",))
+                for p in paths
+            )
+            return RouterVal(base.routes + entries)
+        if name == "nest" and len(args) == 2:
+            prefix = self.strings.string(args[0], frame.module, frame.env)
+            inner = self.eval(args[1], frame)
+            if not isinstance(inner, RouterVal):
+                self._unresolved(
+                    args[1],
+                    frame,
+                    f"nested router `{_short(args[1])}` could not be followed; its routes are not listed",
+                )
+                return base
+            if prefix.text in ("", "/") and self.tail_param.startswith("{"):
+                self.diagnostics.append(
+                    Diagnostic(
+                        "invalid-registration",
+                        f"nest at the root ({prefix.text!r}) panics in axum 0.8; use merge",
+                        file,
+                        line,
+                    )
+                )
+            nested = tuple(
+                replace(
+                    e, path=join_axum(prefix.text or "/", e.path), complete=e.complete and prefix.complete
+                )
+                for e in inner.routes
+            )
+            return RouterVal(base.routes + nested)
+        if name == "merge" and len(args) == 1:
+            merged = self.eval(args[0], frame)
+            if isinstance(merged, OptionVal) and isinstance(merged.inner, RouterVal):
+                label = " ".join(node_text(args[0]).split()) + " is Some"
+                return RouterVal(base.routes + tuple(_with_condition(e, label) for e in merged.inner.routes))
+            if isinstance(merged, RouterVal):
+                return RouterVal(base.routes + merged.routes)
+            self._unresolved(
+                args[0],
+                frame,
+                f"merged router `{_short(args[0])}` could not be followed; its routes are not listed",
+            )
+            return base
+        if name in ("layer", "route_layer"):
+            names = self._layer_names(args, frame)
+            return RouterVal(tuple(replace(e, middleware=names + e.middleware) for e in base.routes))
+        if name in _ROUTER_NOOPS:
+            for arg in args:
+                self.eval(arg, frame)
+            return base
+        self._unresolved(
+            field_node, frame, f"Router method .{name}() is not understood; routes it adds are not listed"
+        )
+        return base
+
+    def _method_router_method(
+        self, base: MethodVal, name: str, args: Sequence[tree_sitter.Node], frame: Frame
+    ) -> Value:
+        plain = name.removesuffix("_service")
+        service = name.endswith("_service")
+        if plain in HTTP_METHODS:
+            return self._add_methods(base, (plain.upper(),), args, 0, service, frame)
+        if plain == "on" and len(args) == 2:
+            return self._add_methods(base, self._filter_methods(args[0], frame), args, 1, service, frame)
+        if plain == "fallback":
+            return self._add_methods(base, ("ANY",), args, 0, service, frame)
+        if name in ("layer", "route_layer"):
+            names = self._layer_names(args, frame)
+            return MethodVal(tuple(replace(e, middleware=names + e.middleware) for e in base.entries))
+        if name == "merge" and args:
+            extra = self.eval(args[0], frame)
+            return MethodVal(base.entries + extra.entries) if isinstance(extra, MethodVal) else base
+        return base
+
+
+def zip_params(function: tree_sitter.Node, args: Sequence[Value]) -> list[tuple[str, str, Value]]:
+    """(name, type text, value) per parameter; missing arguments are Unknown."""
+    params = function.child_by_field_name("parameters")
+    result: list[tuple[str, str, Value]] = []
+    index = 0
+    for param in params.named_children if params is not None else []:
+        if param.type == "self_parameter":
+            continue
+        if param.type != "parameter":
+            continue
+        pattern = param.child_by_field_name("pattern")
+        type_node = param.child_by_field_name("type")
+        name = _pattern_name(pattern)
+        value = args[index] if index < len(args) else UNKNOWN_VAL
+        index += 1
+        if name is not None:
+            result.append((name, node_text(type_node) if type_node is not None else "", value))
+    return result
+
+
+def _default_for_type(type_text: str) -> Value:
+    """A parameter with no known argument: a `Router` parameter starts empty, anything else is unknown."""
+    head = type_text.split("<")[0].split("::")[-1].strip()
+    return RouterVal() if head == "Router" else UNKNOWN_VAL
+
+
+def _pattern_name(pattern: tree_sitter.Node | None) -> str | None:
+    if pattern is None:
+        return None
+    if pattern.type == "identifier":
+        return node_text(pattern)
+    if pattern.type == "mut_pattern":
+        inner = pattern.named_children[-1] if pattern.named_children else None
+        return node_text(inner) if inner is not None and inner.type == "identifier" else None
+    return None
+
+
+def _merge_envs(envs: Sequence[tuple[dict[str, Value], str | None]]) -> dict[str, Value]:
+    names: dict[str, None] = {}
+    for env, _ in envs:
+        names.update(dict.fromkeys(env))
+    return {name: union([(env.get(name, UNKNOWN_VAL), label) for env, label in envs]) for name in names}
+
+
+def _mentions_routes(node: tree_sitter.Node) -> bool:
+    text = node_text(node)
+    return ".route" in text or "Router" in text or "route!" in text or "routes!" in text
+
+
+def _last_ident(node: tree_sitter.Node) -> str:
+    if node.type in (
+        "identifier",
+        "scoped_identifier",
+        "type_identifier",
+        "scoped_type_identifier",
+        "generic_type",
+    ):
+        segments = path_segments(node)
+        return segments[-1] if segments else node_text(node)
+    if node.type == "reference_expression":
+        inner = node.child_by_field_name("value")
+        return _last_ident(inner) if inner is not None else node_text(node)
+    return " ".join(node_text(node).split())
+
+
+def _short(node: tree_sitter.Node) -> str:
+    text = " ".join(node_text(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+__all__ = [
+    "UNKNOWN",
+    "AxumEvaluator",
+    "Frame",
+    "LayerVal",
+    "MethodEntry",
+    "MethodVal",
+    "ModuleRef",
+    "RouteEntry",
+    "RouterVal",
+    "join_axum",
+]

@@ -1,0 +1,239 @@
+"""Which axum routes each binary serves, and which routers no entry point reaches.
+
+Each binary's `main` is evaluated; every `axum::serve(..)` / `Server::bind(..).serve(..)` it
+reaches (through builder fns, across modules and into the package's lib) gives that binary's
+routes. Afterwards every fn that builds routes no binary served is evaluated on its own, and its
+routes are listed with `mounted=False` and an `unmounted-surface` diagnostic, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from manifest_lint.canonical import canonical_path
+from manifest_lint.extract.rust.axum import AxumEvaluator, RouteEntry, RouterVal
+from manifest_lint.extract.rust.values import UNKNOWN, Evaluator
+from manifest_lint.model import Diagnostic, Route
+from manifest_lint.parsing import node_text
+
+if TYPE_CHECKING:
+    from manifest_lint.canonical import PathSyntax
+    from manifest_lint.extract.rust.cargo import Package
+    from manifest_lint.extract.rust.crate import Crate, CrateSet, Item
+    from manifest_lint.parsing import Limits
+
+_ROUTE_MARKERS = (".route(", ".route_service(", ".nest_service(", ".route_with_tsr(", ".nest(", ".merge(")
+_SENTINEL = "\ue000"
+
+
+@dataclass(frozen=True, slots=True)
+class AxumVersion:
+    """The axum a package is written against: `label` for `Route.framework`, `syntax` for paths."""
+
+    label: str
+    syntax: PathSyntax
+    inferred: bool = False
+
+
+def axum_version(package: Package) -> AxumVersion | None:
+    """From the package's own lock entry (cargo.py prefers it over the requirement), else None."""
+    dependency = package.dependency("axum")
+    if dependency is None:
+        return None
+    raw = dependency.version or ""
+    found = re.search(r"(\d+)\.(\d+)(?:\.(\d+))?", raw)
+    if found is None:
+        return AxumVersion("axum", "axum-0.7", inferred=True)
+    major, minor = int(found.group(1)), int(found.group(2))
+    syntax: PathSyntax = "axum-0.8" if (major, minor) >= (0, 8) else "axum-0.7"
+    return AxumVersion(f"axum@{found.group(0)}", syntax)
+
+
+@dataclass(slots=True)
+class AxumResult:
+    routes: list[Route] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limits: Limits) -> AxumResult:
+    """Routes per binary of `package`, plus unmounted routers."""
+    result = AxumResult()
+    strings = Evaluator(crates)
+    tail = "{*tail}" if version.syntax == "axum-0.8" else "*tail"
+    served: list[tuple[str | None, RouteEntry]] = []
+    current_binary: list[str | None] = [None]
+
+    def on_serve(router: RouterVal, _file: str, _line: int) -> None:
+        served.extend((current_binary[0], entry) for entry in router.routes)
+
+    evaluator = AxumEvaluator(
+        crates,
+        strings,
+        axum_crates=frozenset({"axum", "axum_extra"}),
+        on_serve=on_serve,
+        tail_param=tail,
+        max_nesting=limits.max_nesting,
+    )
+    own_crates = [
+        c for c in crates.crates.values() if c.name == package.name.replace("-", "_") or c.kind == "bin"
+    ]
+    for crate in own_crates:
+        if crate.kind != "bin":
+            continue
+        main = crate.modules[("crate",)].items.get("main") if ("crate",) in crate.modules else None
+        if main is None or main.kind != "fn":
+            continue
+        current_binary[0] = crate.binary
+        returned = evaluator.call_function(main, [], 0)
+        if isinstance(returned, RouterVal):  # shuttle-style mains return the app instead of serving it
+            on_serve(returned, main.file, main.line)
+    current_binary[0] = None
+    seen: set[tuple[str | None, RouteEntry]] = set()
+    for binary, entry in served:
+        if (binary, entry) not in seen:
+            seen.add((binary, entry))
+            result.routes.append(_route(entry, version, binary, mounted=True, diagnostics=result.diagnostics))
+    covered = {(entry.file, entry.line) for _, entry in served}
+    evaluator.on_serve = None
+    _unmounted(evaluator, own_crates, covered, version, result)
+    result.diagnostics.extend(strings.diagnostics)
+    result.diagnostics.extend(evaluator.diagnostics)
+    result.diagnostics.extend(_overlaps(result.routes))
+    return result
+
+
+def _unmounted(
+    evaluator: AxumEvaluator,
+    crates: list[Crate],
+    covered: set[tuple[str, int]],
+    version: AxumVersion,
+    result: AxumResult,
+) -> None:
+    candidates: list[tuple[Item, str | None, tuple[RouteEntry, ...]]] = []
+    for crate in crates:
+        functions = list(crate.functions())
+        for item in functions:
+            text = node_text(item.node)
+            if not any(marker in text for marker in _ROUTE_MARKERS):
+                continue
+            value = evaluator.call_function(item, [], 0)
+            if not isinstance(value, RouterVal):
+                continue
+            fresh = tuple(e for e in value.routes if (e.file, e.line) not in covered)
+            if fresh:
+                candidates.append((item, crate.binary, fresh))
+    kept: list[tuple[Item, str | None, tuple[RouteEntry, ...]]] = []
+    for index, (item, binary, entries) in enumerate(candidates):
+        lines = {(e.file, e.line) for e in entries}
+        dominated = any(
+            lines < {(e.file, e.line) for e in other}
+            or (lines == {(e.file, e.line) for e in other} and other_index < index)
+            for other_index, (_, _, other) in enumerate(candidates)
+            if other_index != index
+        )
+        if not dominated:
+            kept.append((item, binary, entries))
+    for item, binary, entries in kept:
+        result.diagnostics.append(
+            Diagnostic(
+                "unmounted-surface",
+                f"router built by {item.qualified.removeprefix('crate::')} ({len(entries)} routes) "
+                "is not served by any binary entry point",
+                item.file,
+                item.line,
+            )
+        )
+        result.routes.extend(
+            _route(e, version, binary, mounted=False, diagnostics=result.diagnostics) for e in entries
+        )
+
+
+def canonical_of(uri: str, syntax: PathSyntax) -> str:
+    """`canonical_path`, keeping unknown parts (`{?}`) visible as `{?}`."""
+    return canonical_path(uri.replace(UNKNOWN, _SENTINEL), syntax).replace(_SENTINEL, UNKNOWN)
+
+
+def _route(
+    entry: RouteEntry,
+    version: AxumVersion,
+    binary: str | None,
+    *,
+    mounted: bool,
+    diagnostics: list[Diagnostic],
+) -> Route:
+    notes = list(entry.notes)
+    uri = entry.path
+    if entry.complete and not uri.startswith("/"):
+        diagnostics.append(
+            Diagnostic(
+                "invalid-registration",
+                f"route path {uri!r} does not start with '/'; axum panics at startup",
+                entry.file,
+                entry.line,
+            )
+        )
+    mismatch = _syntax_mismatch(uri, version.syntax)
+    if mismatch:
+        notes.append("syntax-version-mismatch")
+        if version.syntax == "axum-0.8":
+            notes.append("would-panic")
+        diagnostics.append(
+            Diagnostic("syntax-version-mismatch", f"{uri}: {mismatch}", entry.file, entry.line)
+        )
+    if not entry.complete:
+        status = "unresolved" if uri.replace(UNKNOWN, "") in ("", "/") else "partial"
+    elif entry.method == "?" or entry.action == "?":
+        status = "partial"
+    else:
+        status = "resolved"
+    return Route(
+        stack="rust",
+        file=entry.file,
+        line=entry.line,
+        condition=entry.condition,
+        notes=tuple(dict.fromkeys(notes)),
+        method=entry.method,
+        uri=uri,
+        canonical_uri=canonical_of(uri, version.syntax),
+        action=entry.action,
+        middleware=entry.middleware,
+        framework=version.label,
+        binary=binary,
+        status=status,  # type: ignore[arg-type]
+        mounted=mounted,
+    )
+
+
+def _syntax_mismatch(uri: str, syntax: PathSyntax) -> str | None:
+    segments = uri.replace(UNKNOWN, "").split("/")
+    if syntax == "axum-0.7" and any(re.search(r"\{[^{}]*\}", s) for s in segments):
+        return "`{param}` is axum 0.8 syntax; axum 0.7 matches the braces literally"
+    if syntax == "axum-0.8" and any(s.startswith((":", "*")) for s in segments):
+        return "`:param`/`*rest` is axum 0.7 syntax; axum 0.8 panics at startup"
+    return None
+
+
+def _overlaps(routes: list[Route]) -> list[Diagnostic]:
+    """Same method twice on one path of one served app: axum panics ("Overlapping method route")."""
+    found: list[Diagnostic] = []
+    seen: dict[tuple[str | None, str, str], Route] = {}
+    for route in routes:
+        if not route.mounted or route.condition is not None or route.method == "?":
+            continue
+        key = (route.binary, route.method, route.uri)
+        first = seen.get(key)
+        if first is not None and (first.file, first.line) != (route.file, route.line):
+            found.append(
+                Diagnostic(
+                    "invalid-registration",
+                    f"{route.method} {route.uri} registered twice (first at {first.file}:{first.line}); "
+                    "axum panics with an overlapping method route",
+                    route.file,
+                    route.line,
+                )
+            )
+        else:
+            seen.setdefault(key, route)
+    return found
