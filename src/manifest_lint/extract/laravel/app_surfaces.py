@@ -99,7 +99,7 @@ def link_pages(
                 )
             elif render.component not in pages.files:
                 diagnostics.append(
-                    missing_page(render.component, pages, "this call", render.file, render.line)
+                    missing_page(render.component, pages, "this render call", render.file, render.line)
                 )
         route = with_page(route, renders)
         if route.page is not None:

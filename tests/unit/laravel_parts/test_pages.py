@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING
+
+from manifest_lint.discover import read_composer
+from manifest_lint.extract.laravel.app_surfaces import extract_app_surfaces, link_pages
+from manifest_lint.extract.laravel.pages import find_pages
+from manifest_lint.model import Page
+from manifest_lint.parsing import SourceSet
+
+from .helpers import FIXTURES, by_rule, index_for, route
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ROOT = FIXTURES / "pages"
+CTRL = "App\\Http\\Controllers\\DashboardController"
+ROUTES = (
+    route("Closure", "/", line=7),
+    route("Closure", "/login", line=11),
+    route("Closure", "/register", line=13),
+    route("Closure", "/about", line=15),
+    route("Closure", "/dynamic", line=19),
+    route("Closure", "/folded", line=23),
+    route(f"{CTRL}@show", "/dashboard", line=25),
+    route(f"{CTRL}@settings", "/settings", line=26),
+    route("Closure", "/plain", line=27),
+    route("Inertia\\Controller", "/terms", line=30, page="Legal/Terms"),
+    route("Inertia\\Controller", "/panel", line=31, page="Admin/Panel"),
+)
+
+
+def extracted():
+    sources = SourceSet(ROOT)
+    return extract_app_surfaces(sources, read_composer(ROOT), ROUTES)
+
+
+def test_page_files_nested_vue_svelte_and_configured_dirs() -> None:
+    pages = find_pages(ROOT, page_dirs=("resources/js/Pages", "resources/js/extra-pages"))
+    assert sorted(pages.files) == [
+        "About",
+        "Admin/Panel",
+        "Auth/Login",
+        "Auth/Register",
+        "Dashboard",
+        "Layouts/Guest",
+        "Reports/Monthly/Index",
+        "Settings/Edit",
+        "Settings/Partials/UpdatePasswordForm",
+        "Unused",
+        "Welcome",
+    ]
+    assert pages.files["Settings/Edit"].file == "resources/js/Pages/Settings/Edit.vue"
+    assert {name for name, page in pages.files.items() if page.ignored} == {
+        "Layouts/Guest",
+        "Settings/Partials/UpdatePasswordForm",
+    }
+
+
+def test_routes_link_to_pages_from_closures_controllers_and_helpers() -> None:
+    result = extracted()
+    pages = {r.uri: r.page for r in result.routes}
+    assert pages == {
+        "/": "Welcome",
+        "/login": "Auth/Login",
+        "/register": "Auth/Register",
+        "/about": "about",
+        "/dynamic": None,
+        "/folded": "Reports/Monthly/Index",
+        "/dashboard": "Dashboard/Compact",
+        "/settings": "Settings/Edit",
+        "/plain": None,
+        "/terms": "Legal/Terms",
+        "/panel": "Admin/Panel",
+    }
+    dashboard = next(r for r in result.routes if r.uri == "/dashboard")
+    assert dashboard.notes == ("also-renders:Dashboard",)
+
+
+def test_missing_page_with_case_insensitive_hint_never_linked_silently() -> None:
+    missing = sorted((d.file, d.line, d.message) for d in by_rule(extracted().diagnostics, "missing-page"))
+    assert missing == [
+        (
+            "app/Http/Controllers/DashboardController.php",
+            12,
+            "this render call renders Inertia page 'Dashboard/Compact', which has no page file",
+        ),
+        (
+            "routes/web.php",
+            16,
+            "this render call renders Inertia page 'about', which has no page file; did you mean 'About' "
+            "(resources/js/Pages/About.vue)? names are case-sensitive",
+        ),
+        ("routes/web.php", 30, "route GET /terms renders Inertia page 'Legal/Terms', which has no page file"),
+    ]
+
+
+def test_dynamic_component_is_unresolved() -> None:
+    unresolved = by_rule(extracted().diagnostics, "unresolved-construct")
+    assert [(d.file, d.line) for d in unresolved] == [("routes/web.php", 20)]
+    assert "Inertia page name is computed" in unresolved[0].message
+
+
+def test_orphaned_pages_are_info_and_ignored_dirs_are_not_pages() -> None:
+    result = extracted()
+    orphans = sorted(d.file for d in by_rule(result.diagnostics, "orphaned-page"))
+    assert orphans == ["resources/js/Pages/About.vue", "resources/js/Pages/Unused.tsx"]
+    components = sorted(s.component for s in result.surfaces if isinstance(s, Page))
+    assert "Layouts/Guest" not in components
+    assert "Settings/Partials/UpdatePasswordForm" not in components
+    assert "Admin/Panel" in components
+
+
+def test_ignore_page_dirs_is_configurable() -> None:
+    sources = SourceSet(ROOT)
+    result = extract_app_surfaces(sources, read_composer(ROOT), ROUTES, ignore_page_dirs=())
+    orphans = {d.file for d in by_rule(result.diagnostics, "orphaned-page")}
+    assert "resources/js/Pages/Layouts/Guest.vue" in orphans
+
+
+def test_route_file_is_parsed_once_for_all_closures() -> None:
+    sources, index = index_for(ROOT)
+    pages = find_pages(ROOT)
+    link_pages(ROUTES, pages, sources, index)
+    assert sources.inputs == ("app/Http/Controllers/DashboardController.php", "routes/web.php")
+
+
+def test_page_dir_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
+    root = tmp_path / "app"
+    shutil.copytree(ROOT, root)
+    pages_dir = root / "resources/js/Pages"
+    os.symlink(pages_dir, pages_dir / "Settings" / "again")
+    os.symlink("self-loop", pages_dir / "self-loop")
+    found = find_pages(root, page_dirs=("resources/js/Pages",))
+    assert "Welcome" in found.files
+    assert not any(name.startswith("Settings/again") for name in found.files)
+    messages = sorted((d.rule, d.file) for d in found.diagnostics)
+    assert messages == [
+        ("unreadable-file", "resources/js/Pages/Settings/again"),
+        ("unreadable-file", "resources/js/Pages/self-loop"),
+    ]
+
+
+def test_pages_dir_itself_a_symlink_loop(tmp_path: Path) -> None:
+    (tmp_path / "resources/js").mkdir(parents=True)
+    os.symlink("pages", tmp_path / "resources/js/pages")
+    found = find_pages(tmp_path)
+    assert found.files == {}
+    assert [(d.rule, d.file) for d in found.diagnostics] == [("unreadable-file", "resources/js/pages")]
