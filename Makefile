@@ -9,12 +9,12 @@ STAMP  := $(VENV)/.installed
 NPM_PREFIX := $(CURDIR)/.tools/npm
 DEBIAN_PACKAGES := php-cli php-laravel-framework chromium chromium-driver
 
-.PHONY: help venv system-deps npm-tools lint typecheck test test-fast demo bench fuzz clean
+.PHONY: help venv system-deps npm-tools lint typecheck test test-fast demo bench bench-quick bench-peers fuzz clean
 
 help:
 	@echo "make demo   - create the venv, install, check the bundled example project"
 	@echo "make test   - install everything the tests need, run lint + the whole suite"
-	@echo "make bench  - benchmarks, results in bench/RESULTS.md"
+	@echo "make bench  - benchmarks, results in bench/RESULTS.md (make bench-quick: sizes 100 and 1k)"
 	@echo "make fuzz   - the long fuzzing run (100,000 cases)"
 
 $(STAMP): pyproject.toml
@@ -61,12 +61,23 @@ demo: venv
 	$(BIN)/manifest-lint export examples/laravel-app
 	cd examples && ../$(BIN)/manifest-lint check; test $$? -le 1
 
-bench: venv system-deps
-	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/run.py
+# The peers (semgrep, ast-grep) get their own venv: semgrep pins libraries the tool also uses.
+PEERS_VENV := bench/work/peers
+$(PEERS_VENV)/.installed:
+	$(PYTHON) -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/pip install --quiet 'semgrep>=1.80' 'ast-grep-cli>=0.30'
+	touch $@
+
+bench-peers: $(PEERS_VENV)/.installed
+
+bench: venv system-deps bench-peers
+	$(PY) bench/run.py
+
+bench-quick: venv system-deps bench-peers
+	$(PY) bench/run.py --quick
 
 fuzz: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz --fuzz-cases=100000
+	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider tests/fuzz --fuzz-cases=100000
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

@@ -142,10 +142,11 @@ Route::prefix('{slug}')->name('{slug}.')->middleware(['auth:sanctum', 'verified'
 
 
 def laravel_web_block(slug: str) -> str:
+    """Inertia pages as closures (not the `Route::inertia` macro, which the Laravel 8 oracle lacks)."""
     page = studly(slug)
     url = slug.replace("_", "-")
     return (
-        f"Route::inertia('{url}', '{page}/Index')->name('{slug}.page');\n"
+        f"Route::get('{url}', fn () => Inertia::render('{page}/Index'))->name('{slug}.page');\n"
         f"Route::get('{url}/{{id}}', fn (string $id) => Inertia::render('{page}/Show', ['id' => $id]))"
         f"->name('{slug}.page.show');\n"
     )
