@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from manifest_lint.extract.rust.cargo import read_workspace
 from manifest_lint.extract.rust.casing import convert_case, heck_words
 from manifest_lint.extract.rust.clap import extract_commands
-from manifest_lint.extract.rust.targets import PackageCrates
+from manifest_lint.extract.rust.crate import load_package
 from manifest_lint.model import Command, CommandParam, Diagnostic
 from manifest_lint.parsing import SourceSet
 
@@ -20,8 +20,9 @@ FIXTURE = Path(__file__).parents[2] / "fixtures" / "rust" / "clap-ops"
 
 def _extract(root: Path) -> tuple[dict[tuple[str, str], Command], tuple[Diagnostic, ...]]:
     sources = SourceSet(root)
-    (package,) = read_workspace(root, sources).packages
-    commands, diagnostics = extract_commands(package, PackageCrates(package, sources))
+    workspace = read_workspace(root, sources)
+    (package,) = workspace.packages
+    commands, diagnostics = extract_commands(package, load_package(sources, package, workspace))
     by_key = {(c.binary or "", c.name): c for c in commands}
     assert len(by_key) == len(commands), "a command was listed twice"
     return by_key, diagnostics

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from manifest_lint.extract.rust.cargo import read_workspace
+from manifest_lint.extract.rust.clap import extract_commands
 from manifest_lint.extract.rust.crate import load_package
 from manifest_lint.extract.rust.entry import axum_version, extract_axum
 from manifest_lint.model import Diagnostic, Manifest, Surface
@@ -33,6 +34,9 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
             surfaces.extend(axum.routes)
             diagnostics.extend(axum.diagnostics)
             frameworks.append(version.label)
+        commands, command_diagnostics = extract_commands(package, crates)
+        surfaces.extend(commands)
+        diagnostics.extend(command_diagnostics)
     framework = ", ".join(sorted(set(frameworks))) or None
     return Manifest(
         "rust", sources.root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs

@@ -30,8 +30,7 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
     from manifest_lint.extract.rust.cargo import Binary, Package
-    from manifest_lint.extract.rust.crate import CrateSet, Module
-    from manifest_lint.extract.rust.targets import PackageCrates
+    from manifest_lint.extract.rust.crate import Crate, CrateSet, Module
 
 _CONTAINER_ATTRS = ("command", "clap", "structopt")
 _FIELD_ATTRS = ("arg", "clap", "structopt", "command")
@@ -66,19 +65,21 @@ class _Cmd:
 
 
 def extract_commands(
-    package: Package, crates: PackageCrates
+    package: Package, crates: CrateSet
 ) -> tuple[tuple[Command, ...], tuple[Diagnostic, ...]]:
-    """Every subcommand path of every binary of `package` (derive and builder)."""
+    """Every subcommand path of every binary of `package` (derive and builder).
+
+    `crates` is the package's `load_package` set; its load diagnostics are the caller's to report.
+    """
     commands: list[Command] = []
     diagnostics: list[Diagnostic] = []
     for binary in package.bins:
-        reader = _Reader(package, binary, crates.crate_set(binary))
+        reader = _Reader(package, binary, crates)
         tops = reader.binary_commands()
         diagnostics.extend(reader.diagnostics)
         diagnostics.extend(reader.evaluator.diagnostics)
         for top in tops:
             commands.extend(_flatten(top, binary.name))
-    diagnostics.extend(crates.diagnostics())
     return tuple(commands), tuple(diagnostics)
 
 
@@ -169,7 +170,7 @@ class _Reader:
     # ---- entry: which Parser types and builder chains belong to this binary
 
     def binary_commands(self) -> list[_Cmd]:
-        own = self.crates.crates.get(f"bin:{self.binary.name}")
+        own = bin_crate(self.crates, self.binary)
         if own is None:
             return []
         parsers: list[tuple[Item, Module]] = []
@@ -668,6 +669,11 @@ class _Reader:
                 description=description,
             )
         )
+
+
+def bin_crate(crates: CrateSet, binary: Binary) -> Crate | None:
+    """The crate `load_package` built for `binary`."""
+    return next((c for c in crates.crates.values() if c.kind == "bin" and c.binary == binary.name), None)
 
 
 def _descendants(root: Node, types: tuple[str, ...]) -> list[Node]:
