@@ -4,7 +4,10 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
+import pytest
+
 from manifest_lint.discover import read_composer
+from manifest_lint.extract.laravel import pages as pages_module
 from manifest_lint.extract.laravel.app_surfaces import extract_app_surfaces, link_pages
 from manifest_lint.extract.laravel.pages import find_pages
 from manifest_lint.model import Page
@@ -42,6 +45,7 @@ def test_page_files_nested_vue_svelte_and_configured_dirs() -> None:
     assert sorted(pages.files) == [
         "About",
         "Admin/Panel",
+        "Auth/ForgotPassword",
         "Auth/Login",
         "Auth/Register",
         "Dashboard",
@@ -86,6 +90,11 @@ def test_missing_page_with_case_insensitive_hint_never_linked_silently() -> None
             "app/Http/Controllers/DashboardController.php",
             12,
             "this render call renders Inertia page 'Dashboard/Compact', which has no page file",
+        ),
+        (
+            "app/Providers/FortifyServiceProvider.php",
+            14,
+            "this render call renders Inertia page 'Auth/VerifyEmail', which has no page file",
         ),
         (
             "routes/web.php",
@@ -149,3 +158,17 @@ def test_pages_dir_itself_a_symlink_loop(tmp_path: Path) -> None:
     found = find_pages(tmp_path)
     assert found.files == {}
     assert [(d.rule, d.file) for d in found.diagnostics] == [("unreadable-file", "resources/js/pages")]
+
+
+def test_pages_rendered_by_provider_callbacks_are_not_orphaned() -> None:
+    result = extracted()
+    orphans = {d.file for d in by_rule(result.diagnostics, "orphaned-page")}
+    assert "resources/js/Pages/Auth/ForgotPassword.vue" not in orphans
+    assert any(isinstance(s, Page) and s.component == "Auth/ForgotPassword" for s in result.surfaces)
+
+
+def test_page_count_limit_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages_module, "MAX_PAGE_FILES", 3)
+    found = find_pages(ROOT)
+    assert len(found.files) == 3
+    assert [(d.rule, d.file) for d in found.diagnostics] == [("limit-exceeded", "resources/js/Pages")]

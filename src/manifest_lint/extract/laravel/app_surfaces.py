@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from manifest_lint.discover import walk_files
 from manifest_lint.extract.laravel.classes import ClassIndex, file_scope
 from manifest_lint.extract.laravel.commands import extract_commands
 from manifest_lint.extract.laravel.controllers import action_target, check_actions, resolve_action
@@ -67,6 +68,7 @@ def extract_app_surfaces(
     diagnostics: list[Diagnostic] = [*pages.diagnostics, *check_actions(routes, index)]
     linked, rendered, link_diagnostics = link_pages(routes, pages, sources, index)
     diagnostics.extend(link_diagnostics)
+    diagnostics.extend(provider_renders(sources, pages, rendered))
     page_list, orphans = page_surfaces(pages, rendered)
     diagnostics.extend(orphans)
     commands, command_diagnostics = extract_commands(sources, index)
@@ -110,6 +112,31 @@ def link_pages(
                 diagnostics.append(missing_page(route.page, pages, where, route.file, route.line))
         linked.append(route)
     return tuple(linked), rendered, diagnostics
+
+
+PROVIDERS_DIR = "app/Providers"
+
+
+def provider_renders(sources: SourceSet, pages: PageSet, rendered: set[str]) -> list[Diagnostic]:
+    """Renders in service providers count as rendered: package routes serve them through view
+    callbacks such as `Fortify::loginView(fn () => Inertia::render('auth/Login'))`."""
+    diagnostics: list[Diagnostic] = []
+    for rel, _path in walk_files(sources.root, PROVIDERS_DIR, (".php",)):
+        parsed = sources.parse(rel, "php")
+        if not isinstance(parsed, ParsedFile):
+            diagnostics.extend(parsed)
+            continue
+        diagnostics.extend(sources.diagnostics_for(rel))
+        for render in render_calls(parsed.root, rel, file_scope(parsed)):
+            if render.component is None:
+                message = f"Inertia page name is computed ({render.raw}); page not linked"
+                diagnostics.append(Diagnostic("unresolved-construct", message, rel, render.line))
+                continue
+            rendered.add(render.component)
+            if render.component not in pages.files:
+                where = "this render call"
+                diagnostics.append(missing_page(render.component, pages, where, rel, render.line))
+    return diagnostics
 
 
 def _renders_of(
