@@ -4,8 +4,6 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-
 from manifest_lint.discover import read_composer
 from manifest_lint.extract.laravel import pages as pages_module
 from manifest_lint.extract.laravel.app_surfaces import extract_app_surfaces, link_pages
@@ -17,6 +15,8 @@ from .helpers import FIXTURES, by_rule, index_for, route
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
 ROOT = FIXTURES / "pages"
 CTRL = "App\\Http\\Controllers\\DashboardController"
