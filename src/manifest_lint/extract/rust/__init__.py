@@ -8,6 +8,7 @@ from manifest_lint.extract.rust.cargo import read_workspace
 from manifest_lint.extract.rust.clap import extract_commands
 from manifest_lint.extract.rust.crate import load_package
 from manifest_lint.extract.rust.entry import axum_version, extract_axum
+from manifest_lint.extract.rust.rocket import extract_rocket, rocket_version
 from manifest_lint.model import Diagnostic, Manifest, Surface
 from manifest_lint.parsing import SourceSet
 
@@ -34,6 +35,12 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
             surfaces.extend(axum.routes)
             diagnostics.extend(axum.diagnostics)
             frameworks.append(version.label)
+        rocket = rocket_version(package)
+        if rocket is not None:
+            rocket_routes, rocket_diagnostics = extract_rocket(package, crates, rocket)
+            surfaces.extend(rocket_routes)
+            diagnostics.extend(rocket_diagnostics)
+            frameworks.append(rocket)
         commands, command_diagnostics = extract_commands(package, crates)
         surfaces.extend(commands)
         diagnostics.extend(command_diagnostics)

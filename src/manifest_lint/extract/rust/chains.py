@@ -1,0 +1,80 @@
+"""Method-call chains and macro path lists, the two shapes actix-web and Rocket registration takes.
+
+`App::new().service(a).route(..)` is nested inside-out in the tree; `call_chain` turns it back
+into the base expression plus the calls in source order. `routes![a, m::b]` is a flat token tree;
+`macro_paths` splits it into paths.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from manifest_lint.parsing import node_text
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+Call = tuple[str, list["Node"], "Node"]
+
+
+def arguments_of(arguments: Node | None) -> list[Node]:
+    if arguments is None:
+        return []
+    return [
+        c
+        for c in arguments.named_children
+        if c.type not in ("line_comment", "block_comment", "attribute_item")
+    ]
+
+
+def call_chain(node: Node) -> tuple[Node, list[Call]]:
+    """(base, [(method, args, call node), ...]) with the calls in the order they run."""
+    calls: list[Call] = []
+    current = node
+    while current.type == "call_expression":
+        function = current.child_by_field_name("function")
+        if function is None or function.type != "field_expression":
+            break
+        method = function.child_by_field_name("field")
+        receiver = function.child_by_field_name("value")
+        if method is None or receiver is None:
+            break
+        calls.append((node_text(method), arguments_of(current.child_by_field_name("arguments")), current))
+        current = receiver
+    calls.reverse()
+    return current, calls
+
+
+def descendants(root: Node, kind: str) -> list[Node]:
+    """Nodes of `kind` below `root` in source order, not entering nested modules (iterative)."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == kind:
+            found.append(node)
+        if node.type == "mod_item" and node is not root:
+            continue
+        stack.extend(reversed(node.named_children))
+    return found
+
+
+def macro_paths(node: Node) -> list[tuple[tuple[str, ...], Node]]:
+    """`m![a, b::c]` → [(("a",), node), (("b", "c"), node)]."""
+    tree = next((c for c in node.named_children if c.type == "token_tree"), None)
+    if tree is None:
+        return []
+    found: list[tuple[tuple[str, ...], Node]] = []
+    current: list[str] = []
+    first: Node | None = None
+    for child in tree.children[1:-1]:
+        if child.type == ",":
+            if current and first is not None:
+                found.append((tuple(current), first))
+            current, first = [], None
+        elif child.type in ("identifier", "crate", "self", "super"):
+            current.append(node_text(child))
+            first = first or child
+    if current and first is not None:
+        found.append((tuple(current), first))
+    return found
