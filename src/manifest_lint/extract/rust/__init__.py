@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.rust.actix import actix_version, extract_actix
 from manifest_lint.extract.rust.cargo import read_workspace
 from manifest_lint.extract.rust.clap import extract_commands
 from manifest_lint.extract.rust.crate import load_package
@@ -35,6 +36,12 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
             surfaces.extend(axum.routes)
             diagnostics.extend(axum.diagnostics)
             frameworks.append(version.label)
+        actix = actix_version(package)
+        if actix is not None:
+            actix_routes, actix_diagnostics = extract_actix(package, crates, actix)
+            surfaces.extend(actix_routes)
+            diagnostics.extend(actix_diagnostics)
+            frameworks.append(actix)
         rocket = rocket_version(package)
         if rocket is not None:
             rocket_routes, rocket_diagnostics = extract_rocket(package, crates, rocket)

@@ -1,0 +1,348 @@
+"""actix-web 4 routes: attribute handlers placed by `.service(..)`, builders, scopes and configure fns.
+
+A `#[get("/p")]` fn registers nothing by itself: its prefix comes from where `.service(h)` names
+it, joined by plain string concatenation (§2.4 of the spec, so `/api/` + `/x` stays `/api//x`).
+Handlers never registered are listed unmounted. actix has no implicit HEAD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from manifest_lint.canonical import canonical_path
+from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
+from manifest_lint.extract.rust.chains import arguments_of, call_chain, descendants
+from manifest_lint.extract.rust.crate import path_segments
+from manifest_lint.extract.rust.values import Evaluator
+from manifest_lint.model import Diagnostic, Route
+from manifest_lint.parsing import node_line, node_text
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+    from manifest_lint.extract.rust.cargo import Package
+    from manifest_lint.extract.rust.crate import CrateSet, Item, Module
+
+_METHODS = ("get", "post", "put", "delete", "head", "connect", "options", "trace", "patch")
+_MAX_DEPTH = 32
+Key = tuple[str, tuple[str, ...], str]
+
+
+def actix_version(package: Package) -> str | None:
+    dependency = package.dependency("actix-web")
+    return f"actix-web@{dependency.version}" if dependency is not None and dependency.version else None
+
+
+def join_actix(prefix: str, inner: str) -> str:
+    """Plain concatenation after a leading `/` is added to each non-empty part."""
+
+    def slash(part: str) -> str:
+        return part if not part or part.startswith("/") else "/" + part
+
+    return slash(prefix) + slash(inner) or "/"
+
+
+@dataclass(frozen=True, slots=True)
+class _Handler:
+    item: Item
+    method: str
+    path: str
+    line: int
+
+
+@dataclass
+class _Ctx:
+    prefix: str
+    middleware: tuple[str, ...]
+    binary: str | None
+    notes: tuple[str, ...] = ()
+    condition: str | None = None
+
+
+@dataclass
+class _Extractor:
+    crates: CrateSet
+    framework: str
+    handlers: dict[Key, list[_Handler]]
+    evaluator: Evaluator
+    routes: list[Route] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    registered: set[Key] = field(default_factory=set)
+
+    def note(self, message: str, module: Module, node: Node) -> None:
+        self.diagnostics.append(Diagnostic("unresolved-construct", message, module.file, node_line(node)))
+
+    def string(self, node: Node, module: Module) -> str:
+        return self.evaluator.string(node, module).text
+
+    def emit(
+        self,
+        method: str,
+        uri: str,
+        action: str | None,
+        file: str,
+        line: int,
+        ctx: _Ctx,
+        notes: tuple[str, ...] = (),
+    ) -> None:
+        uri = uri or "/"
+        self.routes.append(
+            Route(
+                stack="rust",
+                file=file,
+                line=line,
+                notes=ctx.notes + notes,
+                method=method,
+                uri=uri,
+                canonical_uri=canonical_path(uri, "actix"),
+                action=action,
+                middleware=ctx.middleware,
+                framework=self.framework,
+                binary=ctx.binary,
+                status="partial" if "{?}" in uri else "resolved",
+            )
+        )
+
+    def container(
+        self, calls: list[tuple[str, list[Node], Node]], module: Module, ctx: _Ctx, depth: int
+    ) -> None:
+        """App / Scope / ServiceConfig calls: `.wrap` covers everything the container holds."""
+        wraps = tuple(_short(args[0]) for method, args, _ in calls if method in ("wrap", "wrap_fn") and args)
+        inner = _Ctx(ctx.prefix, ctx.middleware + wraps[::-1], ctx.binary, ctx.notes, ctx.condition)
+        for method, args, call in calls:
+            if method == "service" and args:
+                self.service(args[0], module, inner, depth + 1)
+            elif method == "route" and len(args) == 2:
+                path = join_actix(inner.prefix, self.string(args[0], module))
+                self.route_value(args[1], path, module, inner, call)
+            elif method == "configure" and args:
+                self.configure(args[0], module, inner, depth + 1)
+            elif method == "default_service" and args:
+                self.emit(
+                    "ANY",
+                    join_actix(inner.prefix, "/{tail}*"),
+                    _short(args[0]),
+                    module.file,
+                    node_line(call),
+                    inner,
+                    ("fallback",),
+                )
+            elif method == "guard":
+                inner.notes = (*inner.notes, "guarded")
+
+    def service(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            self.note("actix: services nest too deeply; not followed", module, node)
+            return
+        if node.type == "tuple_expression":
+            for child in node.named_children:
+                self.service(child, module, ctx, depth + 1)
+            return
+        if node.type in ("identifier", "scoped_identifier"):
+            item = self.crates.lookup_item(module, path_segments(node))
+            key = (item.crate, item.module, item.name) if item is not None else None
+            if item is None or key not in self.handlers:
+                self.note(
+                    f"actix: service `{node_text(node)}` is not an attribute-macro handler in reach",
+                    module,
+                    node,
+                )
+                return
+            self.registered.add(key)
+            for handler in self.handlers[key]:
+                self.emit(
+                    handler.method,
+                    join_actix(ctx.prefix, handler.path),
+                    item.qualified,
+                    item.file,
+                    handler.line,
+                    ctx,
+                )
+            return
+        base, calls = call_chain(node)
+        ctor = _ctor(base)
+        if ctor == "scope" and base.type == "call_expression":
+            args = arguments_of(base.child_by_field_name("arguments"))
+            prefix = join_actix(ctx.prefix, self.string(args[0], module)) if args else ctx.prefix
+            self.container(
+                calls, module, _Ctx(prefix, ctx.middleware, ctx.binary, ctx.notes, ctx.condition), depth
+            )
+            return
+        if ctor == "resource" and base.type == "call_expression":
+            args = arguments_of(base.child_by_field_name("arguments"))
+            path = join_actix(ctx.prefix, self.string(args[0], module)) if args else ctx.prefix
+            self.resource(calls, path, module, ctx, base)
+            return
+        if ctor == "Files" and base.type == "call_expression":
+            args = arguments_of(base.child_by_field_name("arguments"))
+            path = join_actix(ctx.prefix, self.string(args[0], module)) if args else ctx.prefix
+            self.emit(
+                "GET",
+                path.rstrip("/") + "/{tail}*",
+                "actix_files::Files",
+                module.file,
+                node_line(base),
+                ctx,
+                ("opaque-service",),
+            )
+            return
+        self.note(f"actix: service `{_short(node)}` cannot be followed statically", module, node)
+
+    def resource(
+        self, calls: list[tuple[str, list[Node], Node]], path: str, module: Module, ctx: _Ctx, base: Node
+    ) -> None:
+        wraps = tuple(_short(args[0]) for method, args, _ in calls if method == "wrap" and args)
+        inner = _Ctx(ctx.prefix, ctx.middleware + wraps[::-1], ctx.binary, ctx.notes, ctx.condition)
+        for method, args, call in calls:
+            if method == "route" and args:
+                self.route_value(args[0], path, module, inner, call)
+            elif method == "to" and args:
+                self.emit("ANY", path, self.action(args[0], module), module.file, node_line(call), inner)
+            elif method in _METHODS and args:
+                self.emit(
+                    method.upper(), path, self.action(args[0], module), module.file, node_line(call), inner
+                )
+            elif method == "guard":
+                inner.notes = (*inner.notes, "guarded")
+
+    def route_value(self, node: Node, path: str, module: Module, ctx: _Ctx, call: Node) -> None:
+        """`web::get().to(h)`, `web::route().guard(..).to(h)`, `web::to(h)`."""
+        base, calls = call_chain(node)
+        method = "ANY"
+        notes: tuple[str, ...] = ()
+        ctor = _ctor(base)
+        if ctor in _METHODS:
+            method = ctor.upper()
+        handler: str | None = None
+        if ctor == "to" and base.type == "call_expression":
+            args = arguments_of(base.child_by_field_name("arguments"))
+            handler = self.action(args[0], module) if args else None
+        for name, args, _ in calls:
+            if name == "to" and args:
+                handler = self.action(args[0], module)
+            elif name == "method" and args:
+                method = node_text(args[0]).rsplit("::", 1)[-1].upper()
+            elif name == "guard":
+                notes = (*notes, "guarded")
+        self.emit(method, path, handler, module.file, node_line(call), ctx, notes)
+
+    def action(self, node: Node, module: Module) -> str:
+        if node.type in ("identifier", "scoped_identifier"):
+            return self.crates.qualified(module, path_segments(node))
+        return _short(node)
+
+    def configure(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
+        item = (
+            self.crates.lookup_item(module, path_segments(node))
+            if node.type in ("identifier", "scoped_identifier")
+            else None
+        )
+        target = self.crates.module_of(item) if item is not None else None
+        if item is None or item.kind != "fn" or target is None or depth > _MAX_DEPTH:
+            self.note(f"actix: configure fn `{_short(node)}` cannot be followed", module, node)
+            return
+        parameters = item.node.child_by_field_name("parameters")
+        first = next(
+            (p for p in (parameters.named_children if parameters else []) if p.type == "parameter"), None
+        )
+        pattern = first.child_by_field_name("pattern") if first is not None else None
+        name = node_text(pattern) if pattern is not None else ""
+        body = item.node.child_by_field_name("body")
+        for call in descendants(body, "call_expression") if body is not None else []:
+            if call.parent is not None and call.parent.type == "field_expression":
+                continue
+            base, calls = call_chain(call)
+            if base.type == "identifier" and node_text(base) == name and calls:
+                self.container(calls, target, ctx, depth + 1)
+
+
+def _ctor(base: Node) -> str:
+    if base.type != "call_expression":
+        return ""
+    function = base.child_by_field_name("function")
+    segments = (
+        path_segments(function)
+        if function is not None and function.type in ("identifier", "scoped_identifier")
+        else ()
+    )
+    if len(segments) >= 2 and segments[-2] in ("Files",) and segments[-1] == "new":
+        return "Files"
+    if len(segments) >= 2 and segments[-2] in ("Resource", "Scope") and segments[-1] == "new":
+        return segments[-2].lower()
+    return segments[-1] if segments else ""
+
+
+def _short(node: Node) -> str:
+    text = " ".join(node_text(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _handlers(item: Item) -> list[_Handler]:
+    attributes, _ = preceding(item.node)
+    found: list[_Handler] = []
+    for attribute in attributes:
+        name = attribute.name
+        if attribute.path not in (*_METHODS, "route", *(f"actix_web::{m}" for m in (*_METHODS, "route"))):
+            continue
+        args = split_args(attribute.args)
+        path = string_value(args[0].first) if args and args[0].key is None else None
+        line = node_line(attribute.node)
+        methods = (
+            [name.upper()]
+            if name != "route"
+            else [string_value(a.first) or "?" for a in args if a.key == "method"]
+        )
+        found.extend(_Handler(item, method, path if path is not None else "{?}", line) for method in methods)
+    return found
+
+
+def extract_actix(
+    package: Package, crates: CrateSet, framework: str
+) -> tuple[tuple[Route, ...], tuple[Diagnostic, ...]]:
+    handlers: dict[Key, list[_Handler]] = {}
+    for crate in crates.crates.values():
+        for item in crate.functions():
+            found = _handlers(item)
+            if found:
+                handlers[(item.crate, item.module, item.name)] = found
+    extractor = _Extractor(crates, framework, handlers, Evaluator(crates))
+    bins = [c for c in crates.crates.values() if c.kind == "bin"]
+    for crate in crates.crates.values():
+        binary = crate.binary if crate.kind == "bin" else (bins[0].binary if len(bins) == 1 else None)
+        for module in crate.modules.values():
+            for call in descendants(module.body, "call_expression"):
+                if call.parent is not None and call.parent.type == "field_expression":
+                    continue
+                base, calls = call_chain(call)
+                if _ctor(base) == "new" and base.type == "call_expression":
+                    function = base.child_by_field_name("function")
+                    if function is not None and path_segments(function)[-2:] == ("App", "new"):
+                        extractor.container(calls, module, _Ctx("", (), binary), 0)
+    extractor.diagnostics.extend(extractor.evaluator.diagnostics)
+    for key, found in handlers.items():
+        if key in extractor.registered:
+            continue
+        for handler in found:
+            extractor.routes.append(
+                Route(
+                    stack="rust",
+                    file=handler.item.file,
+                    line=handler.line,
+                    method=handler.method,
+                    uri=handler.path,
+                    canonical_uri=canonical_path(handler.path, "actix"),
+                    action=handler.item.qualified,
+                    framework=framework,
+                    mounted=False,
+                )
+            )
+            extractor.diagnostics.append(
+                Diagnostic(
+                    "unmounted-surface",
+                    f"actix handler `{handler.item.name}` is never registered with .service()",
+                    handler.item.file,
+                    handler.line,
+                )
+            )
+    return tuple(extractor.routes), tuple(extractor.diagnostics)
