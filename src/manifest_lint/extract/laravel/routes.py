@@ -1,0 +1,143 @@
+"""The route step: entry points → interpreter → package routes → middleware → `Route` surfaces."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from manifest_lint.canonical import canonical_path
+from manifest_lint.extract.laravel import bootstrap, packages
+from manifest_lint.extract.laravel.config import ConfigReader
+from manifest_lint.extract.laravel.controller_middleware import ControllerMiddleware
+from manifest_lint.extract.laravel.evaluator import Ctx, Interpreter
+from manifest_lint.extract.laravel.middleware import MiddlewareResolver
+from manifest_lint.extract.laravel.state import Draft, as_list
+from manifest_lint.extract.laravel.values import Folder
+from manifest_lint.model import Diagnostic, Route
+
+if TYPE_CHECKING:
+    from manifest_lint.discover import Composer
+    from manifest_lint.extract import ExtractOptions
+    from manifest_lint.parsing import SourceSet
+
+_RECURSION_FLOOR = 20_000
+_SLASH_SAMPLE = "a/b"
+
+
+@dataclass(frozen=True, slots=True)
+class RouteResult:
+    routes: tuple[Route, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    framework: str | None
+
+
+def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptions) -> RouteResult:
+    folder = Folder(str(sources.root))
+    config = ConfigReader(sources, folder)
+    folder.config = config
+    interpreter = Interpreter(sources, folder, env=options.env, max_depth=options.limits.max_nesting)
+    version = packages.framework_version(composer)
+    entry = bootstrap.EntryPoints()
+    # The interpreter recurses once per group/include level; max_nesting bounds that depth and this
+    # limit only has to stay above it (Python frames, not the C stack, in 3.11+).
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous_limit, _RECURSION_FLOOR))
+    try:
+        packages.add_package_routes(interpreter, composer, config, version, "boot")
+        bootstrap.load_kernel_aliases(interpreter, entry)
+        bootstrap.load_providers(interpreter, entry)
+        bootstrap.load_bootstrap(interpreter, entry)
+        if not entry.found:
+            bootstrap.load_conventional(interpreter)
+        if entry.broadcasting is not None:
+            _add_broadcasting(interpreter, entry.broadcasting)
+        packages.add_package_routes(interpreter, composer, config, version, "booted")
+    finally:
+        sys.setrecursionlimit(previous_limit)
+    resolver = MiddlewareResolver.default(options.resolve_aliases)
+    if entry.replaces_aliases:
+        resolver.aliases = dict(entry.aliases)
+    else:
+        resolver.aliases.update(entry.aliases)
+    if composer.has_package("laravel/sanctum"):
+        resolver.priority = (
+            "Laravel\\Sanctum\\Http\\Middleware\\EnsureFrontendRequestsAreStateful",
+            *resolver.priority,
+        )
+    controllers = ControllerMiddleware(sources, composer, folder)
+    routes = [
+        route
+        for draft in interpreter.collection.routes.values()
+        for route in _surfaces(draft, resolver, controllers, version.label)
+    ]
+    diagnostics = (*interpreter.diagnostics, *config.diagnostics, *controllers.diagnostics)
+    return RouteResult(tuple(routes), diagnostics, version.label)
+
+
+def _add_broadcasting(interpreter: Interpreter, where: tuple[str, int]) -> None:
+    rel, line = where
+    interpreter.push_group({"middleware": ["web"]})
+    try:
+        draft = interpreter.create_route(
+            ["GET", "POST"],
+            "broadcasting/auth",
+            "\\Illuminate\\Broadcasting\\BroadcastController@authenticate",
+            _ctx_for(interpreter, rel),
+            line,
+        )
+        draft.notes.append("framework:broadcasting")
+        interpreter.add(draft)
+    finally:
+        interpreter.group_stack.pop()
+
+
+def _ctx_for(interpreter: Interpreter, rel: str) -> Ctx:
+    from manifest_lint.extract.laravel.names import Names
+    from manifest_lint.extract.laravel.values import FileScope
+
+    return Ctx(FileScope(rel=rel, directory=str(interpreter.sources.root), names=Names()), {})
+
+
+def _wildcards(draft: Draft) -> frozenset[str]:
+    import re
+
+    found: set[str] = set()
+    for name, pattern in draft.wheres().items():
+        try:
+            if re.fullmatch(f"(?:{pattern})", _SLASH_SAMPLE):
+                found.add(name)
+        except re.error:
+            continue
+    return frozenset(found)
+
+
+def _surfaces(
+    draft: Draft, resolver: MiddlewareResolver, controllers: ControllerMiddleware, framework: str | None
+) -> list[Route]:
+    action = draft.action_name()
+    route_middleware = [str(m) for m in as_list(draft.action.get("middleware"))]
+    excluded = [str(m) for m in as_list(draft.action.get("excluded_middleware"))]
+    middleware = resolver.gather(route_middleware, controllers.for_action(action), excluded)
+    uri = "/" + draft.uri.lstrip("/") if draft.uri != "/" else "/"
+    canonical = canonical_path(uri, "laravel", _wildcards(draft))
+    return [
+        Route(
+            stack="laravel",
+            file=draft.file,
+            line=draft.line,
+            condition=draft.condition,
+            notes=tuple(draft.notes),
+            method=method,
+            uri=uri,
+            canonical_uri=canonical,
+            name=draft.name,
+            action=action,
+            middleware=tuple(middleware),
+            domain=draft.domain,
+            framework=framework,
+            page=draft.page,
+            status=draft.status,
+        )
+        for method in draft.listed_methods()
+    ]
