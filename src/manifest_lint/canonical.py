@@ -39,7 +39,9 @@ def canonical_path(raw: str, syntax: PathSyntax, wildcard_params: frozenset[str]
     return analyse_path(raw, syntax, wildcard_params).key
 
 
-def analyse_path(raw: str, syntax: PathSyntax, wildcard_params: frozenset[str] = frozenset()) -> CanonicalPath:
+def analyse_path(
+    raw: str, syntax: PathSyntax, wildcard_params: frozenset[str] = frozenset()
+) -> CanonicalPath:
     """Canonical key plus the facts the key throws away (names, slash quirks)."""
     path = raw
     if syntax == "rocket":

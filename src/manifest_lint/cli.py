@@ -59,7 +59,7 @@ def write_output(text: str, output: Path | None) -> None:
 
 @app.command()
 def export(
-    path: Annotated[Path, typer.Argument(help="Laravel app root or Rust crate/workspace root.")] = Path("."),
+    path: Annotated[Path, typer.Argument(help="Laravel app root or Rust crate/workspace root.")] = Path(),
     json_output: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON (schema_version 1).")] = False,
     env: Annotated[
         str | None,
@@ -244,9 +244,12 @@ def main() -> None:
         typer.echo("manifest-lint: aborted", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as error:  # click's usage errors and genuine bugs both end here
-        import click
+        import importlib
+        import importlib.util
 
-        if isinstance(error, click.ClickException):
+        # typer >= 0.16 vendors click as typer._click; older versions use the click package.
+        module = "click" if importlib.util.find_spec("click") else "typer._click.exceptions"
+        if isinstance(error, importlib.import_module(module).ClickException):
             error.show()
             sys.exit(EXIT_ERROR)
         if os.environ.get("MANIFEST_LINT_DEBUG") == "1":

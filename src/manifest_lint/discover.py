@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from manifest_lint.errors import UsageError
 from manifest_lint.model import Diagnostic
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -103,7 +98,14 @@ def read_composer(root: Path) -> Composer:
     diagnostics: list[Diagnostic] = []
     data = load_json_object(root / "composer.json")
     if data is None and (root / "composer.json").exists():
-        diagnostics.append(Diagnostic("unreadable-file", "composer.json is not a JSON object; assuming App\\ → app/", "composer.json", 1))
+        diagnostics.append(
+            Diagnostic(
+                "unreadable-file",
+                "composer.json is not a JSON object; assuming App\\ → app/",
+                "composer.json",
+                1,
+            )
+        )
     psr4: list[tuple[str, str]] = []
     packages: dict[str, str] = {}
     if data is not None:
@@ -126,7 +128,9 @@ def read_composer(root: Path) -> Composer:
                 for entry in entries:
                     if isinstance(entry, dict) and isinstance(entry.get("name"), str):
                         packages[str(entry["name"])] = str(entry.get("version", ""))
-    return Composer(psr4=tuple(psr4) or (("App\\", "app/"),), packages=packages, diagnostics=tuple(diagnostics))
+    return Composer(
+        psr4=tuple(psr4) or (("App\\", "app/"),), packages=packages, diagnostics=tuple(diagnostics)
+    )
 
 
 def walk_files(root: Path, start: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Path]]:

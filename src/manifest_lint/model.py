@@ -220,7 +220,9 @@ class Finding:
     def fingerprint(self) -> str:
         import hashlib
 
-        identity = "\x1f".join((self.code, self.surface or self.message, self.file if self.surface is None else ""))
+        identity = "\x1f".join(
+            (self.code, self.surface or self.message, self.file if self.surface is None else "")
+        )
         return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
 
 

@@ -130,7 +130,9 @@ class SourceSet:
         if path.is_symlink():
             real = self.resolve_inside(rel)
             if real is None:
-                return problem("unreadable-file", f"{rel}: symlink leads outside the project root or loops; not followed")
+                return problem(
+                    "unreadable-file", f"{rel}: symlink leads outside the project root or loops; not followed"
+                )
         if not path.exists():
             return problem("missing-file", f"{rel}: file does not exist")
         if not path.is_file():
@@ -150,7 +152,9 @@ class SourceSet:
             return problem("unreadable-file", f"{rel}: binary file (NUL bytes); skipped")
         return data
 
-    def parse(self, rel: str, lang: Lang, *, line: int = 1, referrer: str | None = None) -> ParsedFile | tuple[Diagnostic, ...]:
+    def parse(
+        self, rel: str, lang: Lang, *, line: int = 1, referrer: str | None = None
+    ) -> ParsedFile | tuple[Diagnostic, ...]:
         """Parse `rel` once; later calls return the same tree."""
         cached = self._parsed.get(rel)
         if cached is not None:
@@ -171,7 +175,9 @@ class SourceSet:
         return file_diagnostics(parsed)
 
 
-def parse_bytes(rel: str, data: bytes, lang: Lang, limits: Limits | None = None) -> ParsedFile | tuple[Diagnostic, ...]:
+def parse_bytes(
+    rel: str, data: bytes, lang: Lang, limits: Limits | None = None
+) -> ParsedFile | tuple[Diagnostic, ...]:
     limits = limits or Limits()
     parser = tree_sitter.Parser(language(lang))
     budget_ns = int(limits.parse_timeout_seconds * 1e9)
@@ -206,7 +212,12 @@ def file_diagnostics(parsed: ParsedFile) -> tuple[Diagnostic, ...]:
     except UnicodeDecodeError as error:
         line = parsed.data[: error.start].count(b"\n") + 1
         found.append(
-            Diagnostic("encoding-error", f"{parsed.rel}: not valid UTF-8 (byte {error.start}); read with replacement characters", parsed.rel, line)
+            Diagnostic(
+                "encoding-error",
+                f"{parsed.rel}: not valid UTF-8 (byte {error.start}); read with replacement characters",
+                parsed.rel,
+                line,
+            )
         )
     if parsed.root.has_error:
         for node in _error_nodes(parsed.root):

@@ -33,7 +33,9 @@ def test_canonical_keys(raw: str, syntax: str, key: str) -> None:
 
 
 def test_parameter_names_do_not_change_the_key() -> None:
-    assert canonical_path("/api/chats/{conversationId}", "laravel") == canonical_path("/api/chats/:thread_id", "axum-0.7")
+    assert canonical_path("/api/chats/{conversationId}", "laravel") == canonical_path(
+        "/api/chats/:thread_id", "axum-0.7"
+    )
 
 
 def test_laravel_wildcard_constraint_makes_a_catch_all() -> None:

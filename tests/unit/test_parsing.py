@@ -1,12 +1,17 @@
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from manifest_lint.parsing import Limits, ParsedFile, SourceSet, file_diagnostics, parse_bytes
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def test_syntax_error_is_a_diagnostic_and_the_tree_is_kept() -> None:
-    parsed = parse_bytes("routes/web.php", b"<?php\nRoute::get('/a', fn () => 1);\nRoute::get('/b', \n", "php")
+    parsed = parse_bytes(
+        "routes/web.php", b"<?php\nRoute::get('/a', fn () => 1);\nRoute::get('/b', \n", "php"
+    )
     assert isinstance(parsed, ParsedFile)
     rules = [d.rule for d in file_diagnostics(parsed)]
     assert "parse-error" in rules

@@ -62,7 +62,9 @@ def print_manifest(console: Console, manifest: Manifest) -> None:
         for column in ("Table", "Operations", "Last migration"):
             table.add_column(column, overflow="fold")
         for entry in tables:
-            table.add_row(Text(entry.name), Text(", ".join(entry.operations)), Text(f"{entry.file}:{entry.line}"))
+            table.add_row(
+                Text(entry.name), Text(", ".join(entry.operations)), Text(f"{entry.file}:{entry.line}")
+            )
         console.print(table)
     if manifest.diagnostics:
         table = RichTable(title=f"Diagnostics ({len(manifest.diagnostics)})", title_justify="left")
