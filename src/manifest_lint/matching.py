@@ -170,9 +170,17 @@ def join(
     target_surfaces = tuple(s for m in targets for s in m.surfaces)
     index = _TargetIndex(target_surfaces)
     entries_by_key: dict[str, list[PlanEntry]] = {}
+    loose_entries: dict[str, list[PlanEntry]] = {}
     for entry in plan.entries:
         if entry.kind != "group":
             entries_by_key.setdefault(_entry_key(entry), []).append(entry)
+            loose_entries.setdefault(_loose(_entry_key(entry)), []).append(entry)
+
+    def entries_for(surface: Surface) -> tuple[PlanEntry, ...]:
+        # A plan written from `route:list` cannot see that `{path}` is a catch-all or `{id?}`
+        # optional, so a plan `{}` also owns a legacy `{*}` or `{?}` in the same place.
+        key = _surface_key(surface)
+        return tuple(entries_by_key.get(key) or loose_entries.get(_loose(key), ()))
     used_entries: set[int] = set()
     used_targets: set[int] = set()
     joins: list[LegacyJoin] = []
@@ -186,7 +194,7 @@ def join(
             continue
         if isinstance(surface, Page):
             continue
-        entries = tuple(entries_by_key.get(_surface_key(surface), ()))
+        entries = entries_for(surface)
         used_entries.update(id(e) for e in entries)
         if isinstance(surface, Route):
             result = _join_route(surface, entries, index, path_map)
@@ -203,7 +211,7 @@ def join(
 
     for surface in legacy.surfaces:
         if isinstance(surface, Page):
-            entries = tuple(entries_by_key.get(_surface_key(surface), ()))
+            entries = entries_for(surface)
             used_entries.update(id(e) for e in entries)
             counterparts = (Counterpart(surface, "page"),) if surface.component in ported_pages else ()
             joins.append(
@@ -259,6 +267,10 @@ def join(
         method_drift=tuple(drift),
         targets=target_surfaces,
     )
+
+
+def _loose(key: str) -> str:
+    return key.replace(WILDCARD, PARAM).replace(OPTIONAL, PARAM)
 
 
 def _entry_key(entry: PlanEntry) -> str:

@@ -302,3 +302,20 @@ def test_select_ignore_and_severity(tmp_path: Path) -> None:
     assert [f.severity for f in raised.findings if f.rule == "unported-surface"] == ["error"]
     per_path = run(tmp_path, legacy, (), plan, per_path_ignores=(("plan.md", ("ML202",)),))
     assert "orphaned-plan-entry" not in rules_of(per_path)
+
+
+def test_plan_param_owns_legacy_wildcard_written_without_its_constraint(tmp_path: Path) -> None:
+    from manifest_lint.model import Route
+
+    wildcard = Route(
+        stack="laravel",
+        file="routes/web.php",
+        line=3,
+        method="GET",
+        uri="/storage/{path}",
+        canonical_uri="/storage/{*}",
+    )
+    result = run(
+        tmp_path, (wildcard,), (), plan_from("- `GET /storage/{path}` -> retired (object storage)\n")
+    )
+    assert result.findings == ()
