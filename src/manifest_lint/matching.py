@@ -180,7 +180,7 @@ def join(
         # A plan written from `route:list` cannot see that `{path}` is a catch-all or `{id?}`
         # optional, so a plan `{}` also owns a legacy `{*}` or `{?}` in the same place.
         key = _surface_key(surface)
-        return tuple(entries_by_key.get(key) or loose_entries.get(_loose(key), ()))
+        return tuple(entries_by_key.get(key) or loose_entries.get(_loose(key)) or ())
     used_entries: set[int] = set()
     used_targets: set[int] = set()
     joins: list[LegacyJoin] = []
