@@ -101,9 +101,14 @@ def _strip_heredoc_indent(body: str) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
-def literal_value(node: tree_sitter.Node | None) -> tuple[bool, Literal]:
-    """(known, value) for strings, booleans, integers, null and arrays of those."""
-    if node is None:
+MAX_DEPTH = 32
+
+
+def literal_value(node: tree_sitter.Node | None, depth: int = 0) -> tuple[bool, Literal]:
+    """(known, value) for strings, booleans, integers, null and arrays of those.
+
+    Arrays nested deeper than `MAX_DEPTH` are unknown rather than a deep recursion."""
+    if node is None or depth > MAX_DEPTH:
         return False, None
     if node.type == "boolean":
         return True, node_text(node).lower() == "true"
@@ -119,7 +124,7 @@ def literal_value(node: tree_sitter.Node | None) -> tuple[bool, Literal]:
         for element in node.named_children:
             if element.type != "array_element_initializer" or element.named_child_count != 1:
                 return False, None
-            known, value = literal_value(element.named_children[0])
+            known, value = literal_value(element.named_children[0], depth + 1)
             if not known:
                 return False, None
             items.append(value)
@@ -199,15 +204,15 @@ def path_value(node: tree_sitter.Node | None, file_rel: str) -> str | None:
     return _normalise("".join(parts))
 
 
-def _path_part(node: tree_sitter.Node, file_rel: str) -> str | None:
+def _path_part(node: tree_sitter.Node, file_rel: str, depth: int = 0) -> str | None:
     directory = "/" + file_rel.rsplit("/", 1)[0] if "/" in file_rel else "/"
     if node.type == "name" and node_text(node) == "__DIR__":
         return directory
     if node.type == "function_call_expression":
         function = call_name(node)
         positional, _named = call_arguments(node)
-        if function == "dirname" and positional:
-            inner = _path_part(positional[0], file_rel)
+        if function == "dirname" and positional and depth < MAX_DEPTH:
+            inner = _path_part(positional[0], file_rel, depth + 1)
             levels = 1
             if len(positional) > 1:
                 known, value = literal_value(positional[1])
