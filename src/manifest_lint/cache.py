@@ -1,0 +1,290 @@
+"""A content-hash cache of extraction results, so an unchanged tree re-checks in a fraction of the time.
+
+An entry is valid only while everything that could change the result is unchanged: the tool (its
+version and the digest of its own code and rule data), the extraction options, the content of
+every file the extractor read (`Manifest.inputs`), and the listing of the directories of the tree
+(so a new file anywhere it could be picked up invalidates). Pruned from that walk, for speed, are
+dependency and build directories (`vendor`, `node_modules`, `target`, …) and hidden ones; the
+directories that hold an input are listed even when pruned.
+
+Entries are JSON (never pickle), written to a temporary file and moved into place with
+`os.replace`, so concurrent runs never see half an entry. Anything that does not validate exactly
+is ignored and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import types
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from manifest_lint import __version__
+from manifest_lint.model import Command, CommandParam, Diagnostic, Manifest, Page, Route, Surface, Table
+from manifest_lint.report.export import manifest_document
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from manifest_lint.extract import ExtractOptions
+
+CACHE_FORMAT = 1
+DEFAULT_DIR = ".manifest-lint-cache"
+PRUNED_DIRS = frozenset({"vendor", "node_modules", "target", "storage", "__pycache__", DEFAULT_DIR})
+_KINDS: dict[str, type[Surface]] = {"route": Route, "page": Page, "command": Command, "table": Table}
+
+
+class CorruptEntry(ValueError):
+    """A cache entry that does not have exactly the expected shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionCache:
+    directory: Path
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def tool_digest() -> str:
+    """Version plus the size and mtime of every file of the package (code and rule data).
+
+    A release bumps the version; an editable install changes the digest whenever its code or
+    `rules/` data change, so a stale cache never outlives a code change.
+    """
+    package = Path(__file__).resolve().parent
+    parts = [__version__]
+    for directory in (package, (package / "data").resolve()):
+        for path in sorted(directory.rglob("*")):
+            if path.suffix in {".py", ".toml", ".json", ".md"} and path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.relative_to(directory).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return _sha256("\n".join(parts).encode("utf-8"))
+
+
+def _entry_key(root: Path, options: ExtractOptions) -> str:
+    identity = "\x1f".join((str(CACHE_FORMAT), tool_digest(), str(root), repr(options)))
+    return _sha256(identity.encode("utf-8"))[:32]
+
+
+def _listing(directory: Path, skip: Path | None = None) -> str:
+    """Digest of a directory's entry names (pruned directories and `skip` left out)."""
+    names: list[str] = []
+    try:
+        for entry in os.scandir(directory):
+            is_dir = entry.is_dir(follow_symlinks=False)
+            if (is_dir and entry.name in PRUNED_DIRS) or (
+                skip is not None and directory / entry.name == skip
+            ):
+                continue
+            names.append(entry.name + "/" if is_dir else entry.name)
+    except OSError:
+        return "<unreadable>"
+    return _sha256("\n".join(sorted(names)).encode("utf-8", "surrogateescape"))
+
+
+def tree_digest(root: Path, skip: Path | None = None) -> str:
+    """One digest over the names in every directory of the tree (pruned as the module says).
+
+    `skip` (the cache directory, when it lies inside the tree) is left out so that writing an
+    entry does not invalidate it.
+    """
+    parts: list[str] = []
+    for directory, dirnames, _files in os.walk(root, followlinks=False):
+        here = Path(directory)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if d not in PRUNED_DIRS and not d.startswith(".") and (skip is None or here / d != skip)
+        )
+        rel = Path(directory).relative_to(root).as_posix()
+        parts.append(f"{rel}\x1f{_listing(here, skip)}")
+    return _sha256("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _input_hashes(root: Path, inputs: Iterable[str]) -> dict[str, str]:
+    hashes: dict[str, str] = {}
+    for rel in inputs:
+        try:
+            hashes[rel] = _sha256((root / rel).read_bytes())
+        except OSError:
+            hashes[rel] = "<unreadable>"
+    return hashes
+
+
+def _input_dirs(root: Path, inputs: Iterable[str]) -> dict[str, str]:
+    parents = sorted({Path(rel).parent.as_posix() for rel in inputs})
+    return {parent: _listing(root / parent) for parent in parents}
+
+
+# Loading: the export document back into a Manifest, checking every value's type.
+
+
+def _convert(value: Any, hint: Any) -> Any:
+    origin = get_origin(hint)
+    if hint is type(None):
+        if value is None:
+            return None
+    elif hint is bool:
+        if isinstance(value, bool):
+            return value
+    elif hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif hint is str:
+        if isinstance(value, str):
+            return value
+    elif origin is Literal:
+        if value in get_args(hint):
+            return value
+    elif origin in (Union, types.UnionType):
+        for option in get_args(hint):
+            try:
+                return _convert(value, option)
+            except CorruptEntry:
+                continue
+    elif origin is tuple:
+        item_hint = get_args(hint)[0]
+        if isinstance(value, list):
+            return tuple(_convert(item, item_hint) for item in value)
+    elif hint is CommandParam:
+        return _build(CommandParam, value)
+    raise CorruptEntry(f"unexpected value {value!r} for {hint!r}")
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _build(cls: type[Any], record: Any, ignore: frozenset[str] = frozenset()) -> Any:
+    if not isinstance(record, dict):
+        raise CorruptEntry(f"{cls.__name__}: not an object")
+    names = {f.name for f in dataclasses.fields(cls)}
+    if set(record) - names - ignore:
+        raise CorruptEntry(f"{cls.__name__}: unknown keys {sorted(set(record) - names - ignore)}")
+    hints = _hints(cls)
+    values = {name: _convert(record[name], hints[name]) for name in names if name in record}
+    try:
+        return cls(**values)
+    except TypeError as error:
+        raise CorruptEntry(str(error)) from error
+
+
+def document_to_manifest(document: Any) -> Manifest:
+    """The inverse of `cache_document`; raises `CorruptEntry` on anything unexpected."""
+    if not isinstance(document, dict):
+        raise CorruptEntry("manifest: not an object")
+    try:
+        surfaces: list[Surface] = []
+        for kind, cls in _KINDS.items():
+            records = document[kind + "s"]
+            if not isinstance(records, list):
+                raise CorruptEntry(f"{kind}s: not a list")
+            for record in records:
+                if not isinstance(record, dict) or record.get("kind") != kind:
+                    raise CorruptEntry(f"{kind}s: record of the wrong kind")
+                surfaces.append(_build(cls, record, frozenset({"kind", "id"})))
+        diagnostics = tuple(_build(Diagnostic, d) for d in document["diagnostics"])
+        return Manifest(
+            stack=_convert(document["stack"], Literal["laravel", "rust"]),
+            root=_convert(document["root"], str),
+            framework=_convert(document["framework"], str | None),
+            surfaces=tuple(surfaces),
+            diagnostics=diagnostics,
+            inputs=_convert(document["inputs"], tuple[str, ...]),
+        ).sorted()
+    except (KeyError, TypeError) as error:
+        raise CorruptEntry(f"manifest: {error}") from error
+
+
+def cache_document(manifest: Manifest) -> dict[str, object]:
+    """The export document plus `inputs`, with diagnostics exactly as extracted (no defaults filled)."""
+    document = manifest_document(manifest)
+    document["inputs"] = list(manifest.sorted().inputs)
+    document["diagnostics"] = [dataclasses.asdict(d) for d in manifest.sorted().diagnostics]
+    return document
+
+
+# The cache itself.
+
+
+def _load(path: Path, root: Path, key: str, walk: str) -> Manifest | None:
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    try:
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
+            return None
+        if entry.get("tree") != walk:
+            return None
+        inputs, dirs = entry.get("inputs"), entry.get("dirs")
+        if not isinstance(inputs, dict) or not isinstance(dirs, dict):
+            return None
+        if _input_hashes(root, inputs) != inputs or _input_dirs(root, inputs) != dirs:
+            return None
+        manifest = document_to_manifest(entry.get("manifest"))
+    except (CorruptEntry, RecursionError):
+        return None
+    if set(manifest.inputs) != set(inputs):
+        return None
+    return manifest
+
+
+def _store(path: Path, root: Path, key: str, walk: str, manifest: Manifest) -> None:
+    entry = {
+        "format": CACHE_FORMAT,
+        "key": key,
+        "tree": walk,
+        "inputs": _input_hashes(root, manifest.inputs),
+        "dirs": _input_dirs(root, manifest.inputs),
+        "manifest": cache_document(manifest),
+    }
+    data = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# created by manifest-lint: never commit the cache\n*\n", encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            Path(temporary).replace(path)  # atomic rename (os.replace)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        # The cache only saves time: an unwritable cache directory must not fail the check.
+        return
+
+
+def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache | None) -> Manifest:
+    """`extract(root, options)`, answered from the cache when nothing it depends on changed."""
+    from manifest_lint.extract import extract
+
+    if store is None:
+        return extract(root, options)
+    real_root = root.resolve()
+    key = _entry_key(real_root, options)
+    path = store.directory / f"{key}.json"
+    walk = tree_digest(real_root, store.directory.resolve())
+    hit = _load(path, real_root, key, walk)
+    if hit is not None:
+        return hit
+    manifest = extract(root, options)
+    _store(path, real_root, key, walk, manifest)
+    return manifest
