@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from manifest_lint.discover import walk_files
 from manifest_lint.extract.laravel.classes import ClassIndex, file_scope
 from manifest_lint.extract.laravel.commands import extract_commands
-from manifest_lint.extract.laravel.controllers import action_target, check_actions, resolve_action
+from manifest_lint.extract.laravel.controllers import (
+    ActionTarget,
+    action_target,
+    check_actions,
+    resolve_action,
+)
 from manifest_lint.extract.laravel.migrations import extract_tables
 from manifest_lint.extract.laravel.pages import (
     DEFAULT_IGNORE_PAGE_DIRS,
@@ -84,11 +89,12 @@ def link_pages(
 ) -> tuple[tuple[Route, ...], set[str], list[Diagnostic]]:
     """Routes with `page` set from the Inertia renders in their closure or controller method."""
     closures: dict[str, list[tuple[int, int, tree_sitter.Node]]] = {}
+    memo: dict[tuple[str, str, str], list[Render]] = {}
     rendered: set[str] = set()
     diagnostics: list[Diagnostic] = []
     linked: list[Route] = []
     for route in routes:
-        renders = _renders_of(route, sources, index, closures)
+        renders = _renders_of(route, sources, index, closures, memo)
         for render in renders:
             if render.component is None:
                 diagnostics.append(
@@ -144,7 +150,9 @@ def _renders_of(
     sources: SourceSet,
     index: ClassIndex,
     closures: dict[str, list[tuple[int, int, tree_sitter.Node]]],
+    memo: dict[tuple[str, str, str], list[Render]],
 ) -> list[Render]:
+    """Renders reached by one route; memoised so routes sharing an action read its body once."""
     target = action_target(route)
     if target is None:
         if route.action != "Closure":
@@ -155,7 +163,19 @@ def _renders_of(
         if route.file not in closures:
             closures[route.file] = route_closures(parsed)
         closure = closure_for(closures[route.file], route.line)
-        return render_calls(closure, route.file, file_scope(parsed)) if closure is not None else []
+        if closure is None:
+            return []
+        key = ("closure", route.file, str(closure.start_byte))
+        if key not in memo:
+            memo[key] = render_calls(closure, route.file, file_scope(parsed))
+        return memo[key]
+    key = ("action", target.fqcn.lower(), target.method.lower())
+    if key not in memo:
+        memo[key] = _action_renders(index, target)
+    return memo[key]
+
+
+def _action_renders(index: ClassIndex, target: ActionTarget) -> list[Render]:
     resolved, _problem = resolve_action(index, target)
     if resolved is None or resolved.method.body is None:
         return []

@@ -187,6 +187,9 @@ class Render:
 def render_calls(node: tree_sitter.Node, rel: str, scope: NameScope) -> list[Render]:
     """Inertia render calls inside `node` (a closure or method body), in source order."""
     found: list[Render] = []
+    body = (node.text or b"").lower()
+    if b"render" not in body and b"inertia" not in body:
+        return found  # most bodies (API controllers) render nothing: skip the walk
     stack = [node]
     while stack:
         current = stack.pop()
@@ -229,6 +232,8 @@ def _render_component(node: tree_sitter.Node, scope: NameScope) -> tuple[tree_si
 def this_calls(node: tree_sitter.Node) -> list[str]:
     """Names of `$this->m(...)` calls inside `node` (followed one level for page renders)."""
     names: list[str] = []
+    if b"$this" not in (node.text or b""):
+        return names
     stack = [node]
     while stack:
         current = stack.pop()
