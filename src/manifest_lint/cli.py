@@ -114,6 +114,24 @@ _PlanOpt = Annotated[
 ]
 
 
+_NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract from scratch; neither read nor write the cache.")]
+_CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="MANIFEST_LINT_CACHE_DIR",
+        help="Where the extraction cache lives (default: .manifest-lint-cache next to the config).",
+    ),
+]
+
+
+def _cache(no_cache: bool, cache_dir: Path | None, root: Path) -> object:
+    """The extraction cache to use, or None with --no-cache."""
+    from manifest_lint.cache import DEFAULT_DIR, ExtractionCache
+
+    return None if no_cache else ExtractionCache(cache_dir or root / DEFAULT_DIR)
+
+
 @app.command()
 def check(
     path: _PathOpt = Path(),
@@ -140,6 +158,12 @@ def check(
     no_baseline: Annotated[
         bool, typer.Option("--no-baseline", help="Report baselined findings too.")
     ] = False,
+    new_since: Annotated[
+        str | None,
+        typer.Option("--new-since", help="PR mode: report only findings that git REF did not have.", metavar="REF"),
+    ] = None,
+    no_cache: _NoCacheOpt = False,
+    cache_dir: _CacheDirOpt = None,
 ) -> None:
     """Check the legacy app against the plan and the target: coverage, drift, progress."""
     from manifest_lint.check import exit_code, run_check
@@ -156,15 +180,32 @@ def check(
         config,
         Overrides(select=tuple(select or ()), ignore=tuple(ignore or ()), fail_on=fail_on),  # type: ignore[arg-type]
     )
-    result = run_check(config, use_baseline=not no_baseline)
+    store = _cache(no_cache, cache_dir, config.root)
+    result = run_check(config, use_baseline=not no_baseline, cache=store)
+    if new_since is not None:
+        from manifest_lint.newsince import check_new_since
+
+        result, note = check_new_since(
+            config, new_since, lambda base: run_check(base, use_baseline=not no_baseline), result
+        )
+        if note:
+            typer.echo(f"manifest-lint: note: {note}", err=True)
     render = FORMATS[output_format]
+    from manifest_lint.source_lines import file_lines
+
+    lines = file_lines(config.root)
     if output_format == "text" and output is None and sys.stdout.isatty():
         from manifest_lint.report.text import render_text
 
-        text = render_text(result, None, color=True)
+        text = render_text(result, lines, color=True)
     else:
-        text = render(result, None)
+        text = render(result, lines)
     write_output(text, output)
+    if output_format == "github":
+        from manifest_lint.report.github import write_step_summary
+        from manifest_lint.report.markdown import render_markdown
+
+        write_step_summary(render_markdown(result))
     raise typer.Exit(EXIT_CLEAN if exit_zero else exit_code(result, config.fail_on))
 
 
@@ -194,15 +235,21 @@ def baseline(
     plan: _PlanOpt = None,
     config_file: _ConfigOpt = None,
 ) -> None:
-    """Accept every current finding: write them to the baseline file (semantic ids, no lines)."""
+    """Accept the current failing findings (at or above fail-on) into the baseline file."""
     from manifest_lint.baseline import write_baseline
     from manifest_lint.check import run_check
     from manifest_lint.config import Config
+    from manifest_lint.model import SEVERITY_RANK
 
     config = _check_config(path, config_file, legacy, target, plan)
     assert isinstance(config, Config)
     result = run_check(config, use_baseline=False)
-    accepted = [f for f in result.findings if f.rule not in ("stale-baseline-entry", "unused-suppression")]
+    threshold = SEVERITY_RANK[config.fail_on]
+    accepted = [
+        f
+        for f in result.findings
+        if f.rule not in ("stale-baseline-entry", "unused-suppression") and SEVERITY_RANK[f.severity] >= threshold
+    ]
     count = write_baseline(accepted, config.baseline_path)
     typer.echo(f"wrote {config.rel(config.baseline_path)} with {count} finding(s)")
 

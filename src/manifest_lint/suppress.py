@@ -67,7 +67,7 @@ def collect(config: Config, files: Iterable[str]) -> list[Suppression]:
         if rel.startswith(("/", "..")):
             continue
         data = sources.read(rel)
-        if isinstance(data, tuple):
+        if isinstance(data, tuple) or b"manifest-lint:" not in data:
             continue
         found.extend(scan_text(data.decode("utf-8", "replace"), rel))
     return found

@@ -63,6 +63,10 @@ def render_text(
 
 def _scoreboard(console: Console, board: Scoreboard) -> None:
     total = board.total
+    if total.owned == 0:
+        console.print(Text("Porting progress: the plan owns no legacy surface yet.", style="bold"))
+        console.print()
+        return
     console.print(
         Text(
             f"Porting progress: {total.ported + total.retired}/{total.owned} owned surfaces done "
