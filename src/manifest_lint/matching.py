@@ -45,6 +45,7 @@ class LegacyJoin:
     catch_alls: tuple[Counterpart, ...] = ()
     missing_forms: tuple[str, ...] = ()
     covered_by_route: bool = False
+    rendered: bool = False
 
     @property
     def ported(self) -> bool:
@@ -181,11 +182,13 @@ def join(
         # optional, so a plan `{}` also owns a legacy `{*}` or `{?}` in the same place.
         key = _surface_key(surface)
         return tuple(entries_by_key.get(key) or loose_entries.get(_loose(key)) or ())
+
     used_entries: set[int] = set()
     used_targets: set[int] = set()
     joins: list[LegacyJoin] = []
     ported_pages: set[str] = set()
     covered_pages: set[str] = set()
+    rendered_pages: set[str] = set()
     legacy_routes = [s for s in legacy.surfaces if isinstance(s, Route) and s.mounted]
     command_aliases = dict(command_map)
 
@@ -202,6 +205,8 @@ def join(
                 ported_pages.add(surface.page)
             if entries and surface.page:
                 covered_pages.add(surface.page)
+            if surface.page:
+                rendered_pages.add(surface.page)
         elif isinstance(surface, Command):
             result = _join_command(surface, entries, index, command_aliases)
         else:
@@ -216,7 +221,11 @@ def join(
             counterparts = (Counterpart(surface, "page"),) if surface.component in ported_pages else ()
             joins.append(
                 LegacyJoin(
-                    surface, entries, counterparts, covered_by_route=surface.component in covered_pages
+                    surface,
+                    entries,
+                    counterparts,
+                    covered_by_route=surface.component in covered_pages,
+                    rendered=surface.component in rendered_pages,
                 )
             )
 

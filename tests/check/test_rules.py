@@ -319,3 +319,8 @@ def test_plan_param_owns_legacy_wildcard_written_without_its_constraint(tmp_path
         tmp_path, (wildcard,), (), plan_from("- `GET /storage/{path}` -> retired (object storage)\n")
     )
     assert result.findings == ()
+
+
+def test_page_of_an_uncovered_route_is_reported_once_through_the_route(tmp_path: Path) -> None:
+    result = run(tmp_path, (laravel("GET", "/about", page="About"), page("About")), (), plan_from(""))
+    assert [(f.rule, f.surface) for f in result.findings] == [("uncovered-surface", "GET /about")]

@@ -33,9 +33,15 @@ def _ignored_page(context: RuleContext, surface: Surface) -> bool:
 
 
 def uncovered_surface(context: RuleContext) -> Iterator[Finding]:
-    """ML201: a legacy route, page or command that no plan entry owns."""
+    """ML201: a legacy route, page or command that no plan entry owns.
+
+    A page a legacy route renders is owned through that route (an uncovered route is reported
+    once, not again for its page); only pages no route renders need an entry of their own.
+    """
     for joined in context.joined.legacy:
         surface = joined.surface
+        if joined.rendered:
+            continue
         if (
             isinstance(surface, Table)
             or joined.entries
