@@ -65,7 +65,7 @@ def test_rocket_fixture_exact_routes() -> None:
             6,
             (),
         ),
-        ("GET", "/search", "/search", "crate::search", "rocket-app", True, "src/main.rs", 13, ()),
+        ("GET", "/search", "/search", "crate::search", "rocket-app", True, "src/main.rs", 13, ("rank=2",)),
         (
             "GET",
             "/static/<path..>",
@@ -91,3 +91,49 @@ def test_rocket_fixture_exact_routes() -> None:
         ),
     ]
     assert [(d.rule, d.line) for d in diagnostics] == [("unmounted-surface", 19)]
+
+
+HELPERS = Path(__file__).parents[2] / "fixtures" / "rust" / "rocket-helpers"
+
+
+def test_route_list_helpers_are_followed_with_conditions_ranks_and_partial_bases() -> None:
+    sources = SourceSet(HELPERS)
+    workspace = read_workspace(HELPERS, sources)
+    (package,) = workspace.packages
+    routes, diagnostics = extract_rocket(package, load_package(sources, package, workspace), "rocket@0.5.1")
+    table = sorted(
+        (r.method, r.uri, r.canonical_uri, r.action, r.condition, r.notes, r.status, r.line) for r in routes
+    )
+    shop = "crate::shop"
+    assert table == [
+        (
+            "DELETE",
+            "/{?}/shop/items/<id>",
+            "/{}/shop/items/{}",
+            f"{shop}::drop_item",
+            "if !(FLAGS.beta())",
+            (),
+            "partial",
+            17,
+        ),
+        ("GET", "/items", "/items", f"{shop}::items", None, (), "resolved", 11),
+        ("GET", "/ping", "/ping", "crate::ping, crate::ping_fallback", None, ("rank=2",), "resolved", 10),
+        ("GET", "/{?}/shop/beta", "/{}/shop/beta", f"{shop}::beta", "if FLAGS.beta()", (), "partial", 20),
+        (
+            "GET",
+            "/{?}/shop/debug",
+            "/{}/shop/debug",
+            f"{shop}::debug_dump",
+            "cfg(debug_assertions)",
+            (),
+            "partial",
+            23,
+        ),
+        ("GET", "/{?}/shop/items", "/{}/shop/items", f"{shop}::items", None, (), "partial", 11),
+        ("POST", "/{?}/shop/items", "/{}/shop/items", f"{shop}::add_item", None, (), "partial", 14),
+    ]
+    assert all(r.mounted for r in routes)
+    assert sorted((d.rule, d.line, d.message) for d in diagnostics) == [
+        ("unresolved-construct", 31, "path part `prefix.as_str()` cannot be computed statically"),
+        ("unresolved-construct", 32, "Rocket mount of `opaque()` cannot be listed statically"),
+    ]

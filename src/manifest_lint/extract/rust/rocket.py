@@ -1,19 +1,25 @@
 """Rocket 0.5 routes: `#[get("/<id>")]` handlers placed by `.mount(base, routes![..])` calls.
 
 The attribute gives method and path, the mount gives the base, and Rocket joins them with its own
-normalisation (empty segments and the trailing slash dropped). Handlers that no mount names are
-still listed, unmounted. GET implies HEAD, which is never listed on its own.
+normalisation (empty segments and the trailing slash dropped). Real services rarely pass
+`routes![..]` straight to `mount`: they call `fn routes() -> Vec<Route>` helpers that append the
+lists of submodules, some of them behind `if CONFIG.x()` or `#[cfg]`. Those helpers are followed
+(every `routes![..]` and every nested route-list call in the body, branch conditions kept).
+Handlers that no mount names are still listed, unmounted. GET implies HEAD, which is never listed
+on its own. Routes that share method and path (different `rank`s) become one route listing every
+handler, as spec §3.1 asks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
 from manifest_lint.extract.rust.chains import call_chain, descendants, macro_paths
-from manifest_lint.extract.rust.values import Evaluator
+from manifest_lint.extract.rust.crate import cfg_condition, path_segments
+from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
 from manifest_lint.model import Diagnostic, Route
 from manifest_lint.parsing import node_line, node_text
 
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
     from manifest_lint.extract.rust.crate import CrateSet, Item, Module
 
 _METHODS = ("get", "put", "post", "delete", "head", "patch", "options")
+_MAX_DEPTH = 16
+Key = tuple[str, tuple[str, ...], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,16 @@ class _Handler:
     method: str
     path: str
     line: int
+    rank: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _List:
+    """One `routes![..]` found for a mount, with the module it resolves in and its condition."""
+
+    macro: Node
+    module: Module
+    condition: str | None
 
 
 def rocket_version(package: Package) -> str | None:
@@ -45,6 +63,11 @@ def join_rocket(base: str, path: str) -> str:
     return "/" + "/".join(segments)
 
 
+def rocket_canonical(uri: str) -> str:
+    """The canonical key; an unknown part (`{?}`) counts as one parameter segment."""
+    return canonical_path(uri.replace(UNKNOWN, "<_>"), "rocket")
+
+
 def _strip_query(path: str) -> str:
     depth = 0
     for index, char in enumerate(path):
@@ -55,19 +78,171 @@ def _strip_query(path: str) -> str:
     return path
 
 
+def _and(*conditions: str | None) -> str | None:
+    present = [c for c in conditions if c]
+    return " && ".join(dict.fromkeys(present)) if present else None
+
+
+def _short(node: Node) -> str:
+    text = " ".join(node_text(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass
+class _Rocket:
+    crates: CrateSet
+    framework: str
+    handlers: dict[Key, list[_Handler]]
+    evaluator: Evaluator
+    routes: list[Route] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    mounted: set[Key] = field(default_factory=set)
+
+    def unresolved(
+        self, message: str, module: Module, node: Node, rule: str = "unresolved-construct"
+    ) -> None:
+        self.diagnostics.append(Diagnostic(rule, message, module.file, node_line(node)))
+
+    def mount(self, args: list[Node], module: Module, binary: str | None, call: Node) -> None:
+        base = self.evaluator.string(args[0], module)
+        target = args[1]
+        if "FileServer" in node_text(target) and target.type != "macro_invocation":
+            self.file_server(base, module, binary, call)
+            return
+        lists = self.route_lists(target, module, 0, set(), None)
+        if not lists:
+            self.unresolved(f"Rocket mount of `{_short(target)}` cannot be listed statically", module, target)
+            return
+        for found in lists:
+            self.route_list(found, base, binary)
+
+    def file_server(self, base: StrValue, module: Module, binary: str | None, call: Node) -> None:
+        uri = join_rocket(base.text, "<path..>")
+        self.routes.append(
+            Route(
+                stack="rust",
+                file=module.file,
+                line=node_line(call),
+                notes=("opaque-service",),
+                method="GET",
+                uri=uri,
+                canonical_uri=rocket_canonical(uri),
+                action="FileServer",
+                framework=self.framework,
+                binary=binary,
+                status="resolved" if base.complete else "partial",
+            )
+        )
+
+    def route_lists(
+        self, node: Node, module: Module, depth: int, seen: set[Key], condition: str | None
+    ) -> list[_List] | None:
+        """Every `routes![..]` the expression `node` can yield; None when it cannot be followed."""
+        if node.type == "reference_expression":
+            inner = node.child_by_field_name("value")
+            return self.route_lists(inner, module, depth, seen, condition) if inner is not None else None
+        if node.type == "macro_invocation":
+            return [_List(node, module, condition)] if _is_routes_macro(node) else None
+        if node.type != "call_expression":
+            return None
+        function = node.child_by_field_name("function")
+        if function is None or function.type not in ("identifier", "scoped_identifier"):
+            return None
+        item = self.crates.lookup_item(module, path_segments(function))
+        owner = self.crates.module_of(item) if item is not None else None
+        body = item.node.child_by_field_name("body") if item is not None else None
+        if item is None or item.kind != "fn" or owner is None or body is None:
+            return None
+        key = (item.crate, item.module, item.name)
+        if key in seen:
+            return []
+        if depth >= _MAX_DEPTH:
+            self.unresolved(
+                f"Rocket route-list helpers nest deeper than {_MAX_DEPTH}; `{item.name}` not followed",
+                module,
+                node,
+                "limit-exceeded",
+            )
+            return []
+        seen = seen | {key}
+        found: list[_List] = []
+        for macro in descendants(body, "macro_invocation"):
+            if _is_routes_macro(macro):
+                found.append(_List(macro, owner, _and(condition, item.condition, _branch(macro, body))))
+        for call in descendants(body, "call_expression"):
+            callee = call.child_by_field_name("function")
+            if callee is None or callee.type not in ("identifier", "scoped_identifier"):
+                continue
+            target = self.crates.lookup_item(owner, path_segments(callee))
+            if target is None or target.kind != "fn" or not _returns_routes(target):
+                continue
+            nested = self.route_lists(
+                call, owner, depth + 1, seen, _and(condition, item.condition, _branch(call, body))
+            )
+            found.extend(nested or [])
+        return found
+
+    def route_list(self, found: _List, base: StrValue, binary: str | None) -> None:
+        for segments, token in macro_paths(found.macro):
+            item = self.crates.lookup_item(found.module, segments)
+            key = (item.crate, item.module, item.name) if item is not None else None
+            if key is None or key not in self.handlers:
+                self.unresolved(f"Rocket route `{'::'.join(segments)}` cannot be found", found.module, token)
+                continue
+            self.mounted.add(key)
+            for handler in self.handlers[key]:
+                uri = join_rocket(base.text, handler.path)
+                self.routes.append(
+                    _route(handler, uri, self.framework, binary, found.condition, complete=base.complete)
+                )
+
+
+def _is_routes_macro(node: Node) -> bool:
+    name = node.child_by_field_name("macro")
+    return name is not None and path_segments(name)[-1:] == ("routes",)
+
+
+def _returns_routes(item: Item) -> bool:
+    returns = item.node.child_by_field_name("return_type")
+    return returns is not None and "Route" in node_text(returns)
+
+
+def _branch(node: Node, stop: Node) -> str | None:
+    """The `if`/`match`/`#[cfg]` conditions between `node` and the fn body `stop`."""
+    conditions: list[str] = []
+    child = node
+    current = node.parent
+    while current is not None and current != stop:
+        if current.type == "if_expression":
+            test = current.child_by_field_name("condition")
+            alternative = current.child_by_field_name("alternative")
+            text = " ".join(node_text(test).split()) if test is not None else "?"
+            if alternative is not None and child == alternative:
+                conditions.append(f"if !({text})")
+            elif test is None or child != test:
+                conditions.append(f"if {text}")
+        elif current.type == "match_arm":
+            pattern = current.child_by_field_name("pattern")
+            conditions.append(f"match {node_text(pattern) if pattern is not None else '?'}")
+        elif current.type in ("expression_statement", "let_declaration"):
+            cfg = cfg_condition(current)
+            if cfg is not None:
+                conditions.append(cfg)
+        child, current = current, current.parent
+    conditions.reverse()
+    return " && ".join(conditions) if conditions else None
+
+
 def extract_rocket(
     package: Package, crates: CrateSet, framework: str
 ) -> tuple[tuple[Route, ...], tuple[Diagnostic, ...]]:
-    diagnostics: list[Diagnostic] = []
-    handlers: dict[tuple[str, tuple[str, ...], str], list[_Handler]] = {}
+    handlers: dict[Key, list[_Handler]] = {}
     for crate in crates.crates.values():
         for item in crate.functions():
             found = _handlers(item)
             if found:
                 handlers[(item.crate, item.module, item.name)] = found
-    routes: list[Route] = []
-    mounted: set[tuple[str, tuple[str, ...], str]] = set()
-    evaluator = Evaluator(crates)
+    rocket = _Rocket(crates, framework, handlers, Evaluator(crates))
     bins = [c for c in crates.crates.values() if c.kind == "bin"]
     for crate in crates.crates.values():
         binary = crate.binary if crate.kind == "bin" else (bins[0].binary if len(bins) == 1 else None)
@@ -77,30 +252,15 @@ def extract_rocket(
                     continue  # an inner link of a longer chain: the outermost call walks it
                 _, calls = call_chain(call)
                 for method, args, node in calls:
-                    if method != "mount" or len(args) != 2:
-                        continue
-                    prefix = evaluator.string(args[0], module)
-                    routes.extend(
-                        _mounted(
-                            args[1],
-                            prefix.text,
-                            module,
-                            crates,
-                            handlers,
-                            mounted,
-                            framework,
-                            binary,
-                            node,
-                            diagnostics,
-                        )
-                    )
-    diagnostics.extend(evaluator.diagnostics)
+                    if method == "mount" and len(args) == 2:
+                        rocket.mount(args, module, binary, node)
+    rocket.diagnostics.extend(rocket.evaluator.diagnostics)
     for key, found in handlers.items():
-        if key in mounted:
+        if key in rocket.mounted:
             continue
         for handler in found:
-            routes.append(_route(handler, handler.path, framework, None, mounted=False))
-            diagnostics.append(
+            rocket.routes.append(_route(handler, handler.path, framework, None, None, mounted=False))
+            rocket.diagnostics.append(
                 Diagnostic(
                     "unmounted-surface",
                     f"Rocket handler `{handler.item.name}` is never mounted",
@@ -108,7 +268,27 @@ def extract_rocket(
                     handler.line,
                 )
             )
-    return tuple(routes), tuple(diagnostics)
+    return _dedupe(rocket.routes), tuple(rocket.diagnostics)
+
+
+def _dedupe(routes: list[Route]) -> tuple[Route, ...]:
+    """One route per method, path, binary and mount state; ranked handlers listed together."""
+    merged: dict[tuple[str, str, str | None, bool, str | None], Route] = {}
+    for route in routes:
+        key = (route.method, route.canonical_uri, route.binary, route.mounted, route.condition)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = route
+            continue
+        actions = [a for a in (first.action or "").split(", ") if a]
+        if route.action and route.action not in actions:
+            actions.append(route.action)
+        merged[key] = replace(
+            first,
+            action=", ".join(actions),
+            notes=tuple(dict.fromkeys((*first.notes, *route.notes))),
+        )
+    return tuple(merged.values())
 
 
 def _handlers(item: Item) -> list[_Handler]:
@@ -126,80 +306,35 @@ def _handlers(item: Item) -> list[_Handler]:
         else:
             method = attribute.name.upper()
             path = string_value(args[0].first) if args and args[0].key is None else None
-        found.append(_Handler(item, method, _strip_query(path) if path is not None else "/{?}", line))
+        rank = next((a.text for a in args if a.key == "rank"), None)
+        found.append(
+            _Handler(item, method, _strip_query(path) if path is not None else f"/{UNKNOWN}", line, rank)
+        )
     return found
 
 
-def _mounted(
-    node: Node,
-    base: str,
-    module: Module,
-    crates: CrateSet,
-    handlers: dict[tuple[str, tuple[str, ...], str], list[_Handler]],
-    mounted: set[tuple[str, tuple[str, ...], str]],
+def _route(
+    handler: _Handler,
+    uri: str,
     framework: str,
     binary: str | None,
-    call: Node,
-    diagnostics: list[Diagnostic],
-) -> list[Route]:
-    routes: list[Route] = []
-    text = node_text(node)
-    if node.type == "macro_invocation" and text.startswith(("routes!", "rocket::routes!")):
-        for segments, token in macro_paths(node):
-            item = crates.lookup_item(module, segments)
-            key = (item.crate, item.module, item.name) if item is not None else None
-            if key is None or key not in handlers:
-                diagnostics.append(
-                    Diagnostic(
-                        "unresolved-construct",
-                        f"Rocket route `{'::'.join(segments)}` cannot be found",
-                        module.file,
-                        node_line(token),
-                    )
-                )
-                continue
-            mounted.add(key)
-            routes.extend(_route(h, join_rocket(base, h.path), framework, binary) for h in handlers[key])
-        return routes
-    if "FileServer" in text:
-        uri = join_rocket(base, "<path..>")
-        routes.append(
-            Route(
-                stack="rust",
-                file=module.file,
-                line=node_line(call),
-                notes=("opaque-service",),
-                method="GET",
-                uri=uri,
-                canonical_uri=canonical_path(uri, "rocket"),
-                action="FileServer",
-                framework=framework,
-                binary=binary,
-            )
-        )
-        return routes
-    diagnostics.append(
-        Diagnostic(
-            "unresolved-construct",
-            f"Rocket mount of `{text[:60]}` cannot be listed statically",
-            module.file,
-            node_line(node),
-        )
-    )
-    return routes
-
-
-def _route(handler: _Handler, uri: str, framework: str, binary: str | None, *, mounted: bool = True) -> Route:
+    condition: str | None,
+    *,
+    mounted: bool = True,
+    complete: bool = True,
+) -> Route:
     return Route(
         stack="rust",
         file=handler.item.file,
         line=handler.line,
+        condition=condition,
+        notes=(f"rank={handler.rank}",) if handler.rank is not None else (),
         method=handler.method,
         uri=uri,
-        canonical_uri=canonical_path(uri, "rocket"),
+        canonical_uri=rocket_canonical(uri),
         action=handler.item.qualified,
         framework=framework,
         binary=binary,
-        status="resolved" if "{?}" not in uri else "partial",
+        status="resolved" if complete and UNKNOWN not in uri else "partial",
         mounted=mounted,
     )

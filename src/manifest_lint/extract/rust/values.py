@@ -113,11 +113,32 @@ class Evaluator:
             receiver = function.child_by_field_name("value")
             if field_node is not None and receiver is not None and node_text(field_node) in _UNWRAP_METHODS:
                 return self._eval(receiver, module, local, depth + 1)
+            if field_node is not None and receiver is not None and node_text(field_node) == "concat":
+                return self._array_concat(receiver, module, local, depth)
             return None
         if function.type == "scoped_identifier" and path_segments(function)[-2:] in _UNWRAP_FUNCTIONS:
             args = arguments.named_children
             return self._eval(args[0], module, local, depth + 1) if len(args) == 1 else None
         return None
+
+    def _array_concat(
+        self, array: tree_sitter.Node, module: Module, local: Mapping[str, object], depth: int
+    ) -> StrValue | None:
+        """`[base, "/api"].concat()`: known parts kept, each unknown one `{?}` with its own diagnostic."""
+        if array.type != "array_expression":
+            return None
+        parts: list[StrValue] = []
+        for element in array.named_children:
+            if element.type in ("line_comment", "block_comment", "attribute_item"):
+                continue
+            value = self._eval(element, module, local, depth + 1)
+            if value is None:
+                self._unresolved(
+                    element, module, f"path part `{_short(element)}` cannot be computed statically"
+                )
+                value = UNKNOWN_VALUE
+            parts.append(value)
+        return _join(parts)
 
     def _path(self, segments: tuple[str, ...], module: Module, depth: int) -> StrValue | None:
         item = self.crates.lookup_item(module, segments)
