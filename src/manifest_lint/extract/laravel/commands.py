@@ -25,7 +25,7 @@ from manifest_lint.extract.laravel.literals import (
     string_value,
 )
 from manifest_lint.extract.laravel.signature import parse_signature
-from manifest_lint.model import Command, CommandParam, Diagnostic
+from manifest_lint.model import Command, CommandParam, Diagnostic, ResolveStatus
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def class_command(
         return None, problems
     laravel, plain = _command_parents()
     chain, external, problem = index.ancestors(fqcn)
-    status = "resolved"
+    status: ResolveStatus = "resolved"
     if external is None or external.lower() not in laravel:
         if external is not None and external.lower() in plain:
             problems.append(
@@ -316,7 +316,9 @@ def class_command(
         elif not registered and external is None and problem is None:
             return None, problems  # a plain helper class in the commands directory
         else:
-            why = problem or f"its parent {external} is outside the app"
+            why = problem or (
+                f"its parent {external} is outside the app" if external else "it extends no command class"
+            )
             problems.append(
                 Diagnostic(
                     "unresolved-construct",
@@ -326,11 +328,11 @@ def class_command(
                 )
             )
             status = "partial"
-    return _class_metadata(index, info, chain, status, problems)
+    return _class_metadata(info, chain, status, problems)
 
 
 def _class_metadata(
-    index: ClassIndex, info: ClassInfo, chain: list[ClassInfo], status: str, problems: list[Diagnostic]
+    info: ClassInfo, chain: list[ClassInfo], status: ResolveStatus, problems: list[Diagnostic]
 ) -> tuple[Command, list[Diagnostic]]:
     def prop(name: str) -> tuple[bool, object, int]:
         for owner in chain:
@@ -447,7 +449,7 @@ def _class_metadata(
             aliases=aliases,
             arguments=arguments,
             options=options,
-            status=status,  # type: ignore[arg-type]
+            status=status,
         ),
         problems,
     )
