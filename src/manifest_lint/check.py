@@ -22,20 +22,24 @@ from manifest_lint.scoreboard import build_scoreboard
 from manifest_lint.snapshot import snapshot_drift
 
 if TYPE_CHECKING:
+    from manifest_lint.cache import ExtractionCache
     from manifest_lint.config import Config
     from manifest_lint.model import Finding, Manifest, Severity
     from manifest_lint.plan import Plan
 
 
-def extract_all(config: Config) -> tuple[Manifest, tuple[Manifest, ...]]:
-    """The legacy manifest and one manifest per target root."""
-    from manifest_lint.extract import ExtractOptions, extract
+def extract_all(
+    config: Config, cache: ExtractionCache | None = None
+) -> tuple[Manifest, tuple[Manifest, ...]]:
+    """The legacy manifest and one manifest per target root (from `cache` when still valid)."""
+    from manifest_lint.cache import cached_extract
+    from manifest_lint.extract import ExtractOptions
 
     if config.legacy is None:
         raise UsageError("no legacy app: set `legacy` in the config or pass --legacy PATH")
     options = ExtractOptions(env=config.env, limits=config.limits)
-    legacy = extract(config.legacy, options)
-    targets = tuple(extract(t, options) for t in config.targets)
+    legacy = cached_extract(config.legacy, options, cache)
+    targets = tuple(cached_extract(t, options, cache) for t in config.targets)
     return legacy, targets
 
 
@@ -48,8 +52,10 @@ def load_plan(config: Config) -> Plan:
     return load_plans(config.plans, {p: config.rel(p) for p in config.plans})
 
 
-def run_check(config: Config, *, use_baseline: bool = True) -> CheckResult:
-    legacy, targets = extract_all(config)
+def run_check(
+    config: Config, *, use_baseline: bool = True, cache: ExtractionCache | None = None
+) -> CheckResult:
+    legacy, targets = extract_all(config, cache)
     return evaluate(config, legacy, targets, load_plan(config), use_baseline=use_baseline)
 
 

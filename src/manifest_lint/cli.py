@@ -10,13 +10,16 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from manifest_lint import __version__
 from manifest_lint.errors import UsageError
+
+if TYPE_CHECKING:
+    from manifest_lint.cache import ExtractionCache
 
 app = typer.Typer(
     name="manifest-lint",
@@ -57,25 +60,55 @@ def write_output(text: str, output: Path | None) -> None:
         raise UsageError(f"{output}: cannot write ({error.strerror or error})") from error
 
 
+_NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Extract from scratch; neither read nor write the cache.")
+]
+_CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="MANIFEST_LINT_CACHE_DIR",
+        help="Where the extraction cache lives (default: .manifest-lint-cache next to the config).",
+    ),
+]
+
+
+def _cache(no_cache: bool, cache_dir: Path | None, root: Path) -> ExtractionCache | None:
+    """The extraction cache to use, or None with --no-cache."""
+    from manifest_lint.cache import DEFAULT_DIR, ExtractionCache
+
+    return None if no_cache else ExtractionCache(cache_dir or root / DEFAULT_DIR)
+
+
 @app.command()
 def export(
     path: Annotated[Path, typer.Argument(help="Laravel app root or Rust crate/workspace root.")] = Path(),
-    json_output: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON (schema_version 1).")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the manifest as JSON (schema_version 1).")
+    ] = False,
     env: Annotated[
         str | None,
-        typer.Option("--env", help="Evaluate environment conditions for this environment (default: keep every branch)."),
+        typer.Option(
+            "--env", help="Evaluate environment conditions for this environment (default: keep every branch)."
+        ),
     ] = None,
     resolve_aliases: Annotated[
         bool,
         typer.Option("--resolve-aliases", help="Report middleware aliases as classes, as route:list does."),
     ] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")
+    ] = None,
+    no_cache: _NoCacheOpt = False,
+    cache_dir: _CacheDirOpt = None,
 ) -> None:
     """Print the routes, pages, commands and tables of one project."""
-    from manifest_lint.extract import ExtractOptions, extract
+    from manifest_lint.cache import cached_extract
+    from manifest_lint.extract import ExtractOptions
     from manifest_lint.report.export import dumps, manifest_document
 
-    manifest = extract(path, ExtractOptions(env=env, resolve_aliases=resolve_aliases))
+    options = ExtractOptions(env=env, resolve_aliases=resolve_aliases)
+    manifest = cached_extract(path, options, _cache(no_cache, cache_dir, path))
     if json_output:
         write_output(dumps(manifest_document(manifest)), output)
         return
@@ -114,24 +147,6 @@ _PlanOpt = Annotated[
 ]
 
 
-_NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract from scratch; neither read nor write the cache.")]
-_CacheDirOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache-dir",
-        envvar="MANIFEST_LINT_CACHE_DIR",
-        help="Where the extraction cache lives (default: .manifest-lint-cache next to the config).",
-    ),
-]
-
-
-def _cache(no_cache: bool, cache_dir: Path | None, root: Path) -> object:
-    """The extraction cache to use, or None with --no-cache."""
-    from manifest_lint.cache import DEFAULT_DIR, ExtractionCache
-
-    return None if no_cache else ExtractionCache(cache_dir or root / DEFAULT_DIR)
-
-
 @app.command()
 def check(
     path: _PathOpt = Path(),
@@ -140,7 +155,7 @@ def check(
     plan: _PlanOpt = None,
     config_file: _ConfigOpt = None,
     output_format: Annotated[
-        str, typer.Option("--output-format", help="text or json (see `check --help`).")
+        str, typer.Option("--output-format", help="text, json, sarif, github, markdown, rdjson or junit.")
     ] = "text",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write the report to this file.")
@@ -160,7 +175,9 @@ def check(
     ] = False,
     new_since: Annotated[
         str | None,
-        typer.Option("--new-since", help="PR mode: report only findings that git REF did not have.", metavar="REF"),
+        typer.Option(
+            "--new-since", help="PR mode: report only findings that git REF did not have.", metavar="REF"
+        ),
     ] = None,
     no_cache: _NoCacheOpt = False,
     cache_dir: _CacheDirOpt = None,
@@ -248,10 +265,35 @@ def baseline(
     accepted = [
         f
         for f in result.findings
-        if f.rule not in ("stale-baseline-entry", "unused-suppression") and SEVERITY_RANK[f.severity] >= threshold
+        if f.rule not in ("stale-baseline-entry", "unused-suppression")
+        and SEVERITY_RANK[f.severity] >= threshold
     ]
     count = write_baseline(accepted, config.baseline_path)
     typer.echo(f"wrote {config.rel(config.baseline_path)} with {count} finding(s)")
+
+
+@app.command()
+def report(
+    path: _PathOpt = Path(),
+    legacy: _LegacyOpt = None,
+    target: _TargetOpt = None,
+    plan: _PlanOpt = None,
+    config_file: _ConfigOpt = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the page here (e.g. parity.html).")
+    ] = None,
+    no_cache: _NoCacheOpt = False,
+    cache_dir: _CacheDirOpt = None,
+) -> None:
+    """Write the parity report: one self-contained HTML page (scoreboard, surfaces, findings)."""
+    from manifest_lint.check import run_check
+    from manifest_lint.config import Config
+    from manifest_lint.report.html import render_html
+
+    config = _check_config(path, config_file, legacy, target, plan)
+    assert isinstance(config, Config)
+    result = run_check(config, cache=_cache(no_cache, cache_dir, config.root))
+    write_output(render_html(result), output)
 
 
 @app.command("rule")

@@ -21,6 +21,7 @@ from manifest_lint.report.common import (
 
 if TYPE_CHECKING:
     from manifest_lint.model import CheckResult, Finding
+    from manifest_lint.report.common import LineSource
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -58,7 +59,8 @@ def _case(suite: ET.Element, finding: Finding) -> None:
     failure.text = xml_text("\n".join(details))
 
 
-def render_junit(result: CheckResult) -> str:
+def render_junit(result: CheckResult, lines: LineSource | None = None) -> str:
+    """`lines` is accepted for the common reporter signature; JUnit has no columns."""
     ordered = worst_first(result.findings)
     tally = counts(ordered)
     failures = len(ordered)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from manifest_lint.model import CheckResult, Finding, Scoreboard, ScoreRow
+    from manifest_lint.report.common import LineSource
 
 SHOWN_FINDINGS = 20
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
@@ -103,7 +104,10 @@ def _findings_table(findings: Iterable[Finding]) -> list[str]:
     return out
 
 
-def render_markdown(result: CheckResult, *, title: str = "manifest-lint") -> str:
+def render_markdown(
+    result: CheckResult, lines: LineSource | None = None, *, title: str = "manifest-lint"
+) -> str:
+    """`lines` is accepted for the common reporter signature; a PR comment needs no columns."""
     ordered = worst_first(result.findings)
     tally = counts(ordered)
     status = "❌" if tally["error"] else ("⚠️" if tally["warning"] else "✅")
