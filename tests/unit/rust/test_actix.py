@@ -10,7 +10,7 @@ from manifest_lint.extract.rust.crate import load_package
 from manifest_lint.parsing import SourceSet
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "rust" / "actix-app"
-LOG = "middleware::Logger::default()"
+LOG = "Logger"
 
 
 def test_join_actix_is_plain_concatenation() -> None:
@@ -35,7 +35,7 @@ def test_actix_fixture_exact_routes() -> None:
     api = (LOG, "Auth")
     assert table == [
         ("ANY", "/api/items", "/api/items", "crate::fallback", api, True, "actix-app", 24, ()),
-        ("ANY", "/{tail}*", "/{*}", "web::to(fallback)", (LOG,), True, "actix-app", 16, ("fallback",)),
+        ("ANY", "/{tail}*", "/{*}", "web::to(fallback)", (LOG,), True, "actix-app", 27, ("fallback",)),
         (
             "DELETE",
             "/api/users/{id}",
@@ -67,3 +67,63 @@ def test_actix_fixture_exact_routes() -> None:
         ("POST", "/api/users", "/api/users", "crate::users::users", api, True, "actix-app", 6, ()),
     ]
     assert [(d.rule, d.line) for d in diagnostics] == [("unmounted-surface", 8)]
+
+
+SCOPES = Path(__file__).parents[2] / "fixtures" / "rust" / "actix-scopes"
+
+
+def test_scope_modules_routes_stacks_resource_arrays_and_method_guards() -> None:
+    sources = SourceSet(SCOPES)
+    workspace = read_workspace(SCOPES, sources)
+    (package,) = workspace.packages
+    routes, diagnostics = extract_actix(package, load_package(sources, package, workspace), "actix-web@4.9.0")
+    table = sorted(
+        (r.method, r.uri, r.canonical_uri, r.action, r.middleware, r.notes, r.mounted, r.file, r.line)
+        for r in routes
+    )
+    app = ("<closure@src/main.rs:17>", "tracker")
+    main, books = "src/main.rs", "src/books.rs"
+    assert table == [
+        ("ANY", "/probe", "/probe", "crate::probe", app, ("guarded",), True, main, 30),
+        (
+            "GET",
+            "/admin/audit",
+            "/admin/audit",
+            "crate::books::audit",
+            (*app, "Compress"),
+            ("guarded",),
+            True,
+            books,
+            29,
+        ),
+        ("GET", "/catalog", "/catalog", "crate::books::catalog::list", app, (), True, books, 14),
+        (
+            "GET",
+            "/catalog/orphan",
+            "/catalog/orphan",
+            "crate::books::catalog::orphan",
+            (),
+            (),
+            False,
+            books,
+            20,
+        ),
+        ("GET", "/catalog/{isbn}", "/catalog/{}", "crate::books::catalog::show", app, (), True, books, 17),
+        ("GET", "/multi", "/multi", "crate::books::multi", app, (), True, books, 25),
+        ("GET", "/shelf", "/shelf", "crate::shelf", (*app, "require_member"), (), True, main, 23),
+        ("GET", "/shelves", "/shelves", "crate::shelf", (*app, "require_member"), (), True, main, 23),
+        ("POST", "/lend", "/lend", "crate::lend", app, (), True, main, 28),
+        ("POST", "/multi/new", "/multi/new", "crate::books::multi", app, (), True, books, 26),
+        ("PUT", "/lend", "/lend", "crate::lend", app, (), True, main, 28),
+    ]
+    assert [(d.rule, d.file, d.line) for d in diagnostics] == [("unmounted-surface", books, 20)]
+
+
+def test_chain_links_report_their_own_line_and_middleware_by_name() -> None:
+    """Real apps put each `.route(` on its own line under one `App::new()`; the line must be the link's."""
+    sources = SourceSet(FIXTURE)
+    workspace = read_workspace(FIXTURE, sources)
+    (package,) = workspace.packages
+    routes, _ = extract_actix(package, load_package(sources, package, workspace), "actix-web@4.9.0")
+    fallback = next(r for r in routes if "fallback" in r.notes)
+    assert (fallback.line, fallback.middleware) == (27, ("Logger",))

@@ -3,22 +3,30 @@
 A `#[get("/p")]` fn registers nothing by itself: its prefix comes from where `.service(h)` names
 it, joined by plain string concatenation (§2.4 of the spec, so `/api/` + `/x` stays `/api//x`).
 Handlers never registered are listed unmounted. actix has no implicit HEAD.
+
+Also followed: `#[scope("/p")] mod m {..}` (codegen 4.3 prefixes the method attributes of the fns
+directly inside), `#[routes]` stacks, `web::resource(["/a", "/b"])` (one route per pattern),
+method guards (`guard::Get()`, `guard::Any(guard::Get()).or(guard::Post())`) that narrow an
+ANY route to methods, and the attribute options `guard = ".."` / `wrap = ".."`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
-from manifest_lint.extract.rust.chains import arguments_of, call_chain, descendants
+from manifest_lint.extract.rust.chains import arguments_of, call_chain, descendants, macro_paths
 from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import Evaluator
 from manifest_lint.model import Diagnostic, Route
 from manifest_lint.parsing import node_line, node_text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tree_sitter import Node
 
     from manifest_lint.extract.rust.cargo import Package
@@ -26,6 +34,7 @@ if TYPE_CHECKING:
 
 _METHODS = ("get", "post", "put", "delete", "head", "connect", "options", "trace", "patch")
 _MAX_DEPTH = 32
+_GUARD_METHODS = {m.capitalize(): m.upper() for m in _METHODS}
 Key = tuple[str, tuple[str, ...], str]
 
 
@@ -49,6 +58,8 @@ class _Handler:
     method: str
     path: str
     line: int
+    middleware: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -85,6 +96,7 @@ class _Extractor:
         line: int,
         ctx: _Ctx,
         notes: tuple[str, ...] = (),
+        middleware: tuple[str, ...] = (),
     ) -> None:
         uri = uri or "/"
         self.routes.append(
@@ -92,12 +104,12 @@ class _Extractor:
                 stack="rust",
                 file=file,
                 line=line,
-                notes=ctx.notes + notes,
+                notes=tuple(dict.fromkeys(ctx.notes + notes)),
                 method=method,
                 uri=uri,
                 canonical_uri=canonical_path(uri, "actix"),
                 action=action,
-                middleware=ctx.middleware,
+                middleware=ctx.middleware + middleware,
                 framework=self.framework,
                 binary=ctx.binary,
                 status="partial" if "{?}" in uri else "resolved",
@@ -108,14 +120,20 @@ class _Extractor:
         self, calls: list[tuple[str, list[Node], Node]], module: Module, ctx: _Ctx, depth: int
     ) -> None:
         """App / Scope / ServiceConfig calls: `.wrap` covers everything the container holds."""
-        wraps = tuple(_short(args[0]) for method, args, _ in calls if method in ("wrap", "wrap_fn") and args)
+        wraps = tuple(
+            self.middleware(args[0], module)
+            for method, args, _ in calls
+            if method in ("wrap", "wrap_fn") and args
+        )
         inner = _Ctx(ctx.prefix, ctx.middleware + wraps[::-1], ctx.binary, ctx.notes, ctx.condition)
+        if any(method == "guard" for method, _, _ in calls):
+            inner.notes = (*inner.notes, "guarded")
         for method, args, call in calls:
             if method == "service" and args:
                 self.service(args[0], module, inner, depth + 1)
             elif method == "route" and len(args) == 2:
                 path = join_actix(inner.prefix, self.string(args[0], module))
-                self.route_value(args[1], path, module, inner, call)
+                self.route_value(args[1], path, module, inner, call, ())
             elif method == "configure" and args:
                 self.configure(args[0], module, inner, depth + 1)
             elif method == "default_service" and args:
@@ -124,41 +142,27 @@ class _Extractor:
                     join_actix(inner.prefix, "/{tail}*"),
                     _short(args[0]),
                     module.file,
-                    node_line(call),
+                    _line(call),
                     inner,
                     ("fallback",),
                 )
-            elif method == "guard":
-                inner.notes = (*inner.notes, "guarded")
 
     def service(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
         if depth > _MAX_DEPTH:
             self.note("actix: services nest too deeply; not followed", module, node)
             return
-        if node.type == "tuple_expression":
+        if node.type in ("tuple_expression", "array_expression"):
             for child in node.named_children:
                 self.service(child, module, ctx, depth + 1)
             return
+        if node.type == "macro_invocation" and node_text(node).startswith(
+            ("services!", "actix_web::services!")
+        ):
+            for segments, token in macro_paths(node):
+                self.handler(segments, token, module, ctx)
+            return
         if node.type in ("identifier", "scoped_identifier"):
-            item = self.crates.lookup_item(module, path_segments(node))
-            key = (item.crate, item.module, item.name) if item is not None else None
-            if item is None or key not in self.handlers:
-                self.note(
-                    f"actix: service `{node_text(node)}` is not an attribute-macro handler in reach",
-                    module,
-                    node,
-                )
-                return
-            self.registered.add(key)
-            for handler in self.handlers[key]:
-                self.emit(
-                    handler.method,
-                    join_actix(ctx.prefix, handler.path),
-                    item.qualified,
-                    item.file,
-                    handler.line,
-                    ctx,
-                )
+            self.handler(path_segments(node), node, module, ctx)
             return
         base, calls = call_chain(node)
         ctor = _ctor(base)
@@ -171,8 +175,14 @@ class _Extractor:
             return
         if ctor == "resource" and base.type == "call_expression":
             args = arguments_of(base.child_by_field_name("arguments"))
-            path = join_actix(ctx.prefix, self.string(args[0], module)) if args else ctx.prefix
-            self.resource(calls, path, module, ctx, base)
+            patterns = (
+                [p for p in args[0].named_children if p.type not in ("line_comment", "block_comment")]
+                if args and args[0].type == "array_expression"
+                else args[:1]
+            )
+            paths = [join_actix(ctx.prefix, self.string(p, module)) for p in patterns] or [ctx.prefix]
+            for path in paths:
+                self.resource(calls, path, module, ctx, base)
             return
         if ctor == "Files" and base.type == "call_expression":
             args = arguments_of(base.child_by_field_name("arguments"))
@@ -189,43 +199,108 @@ class _Extractor:
             return
         self.note(f"actix: service `{_short(node)}` cannot be followed statically", module, node)
 
+    def handler(self, segments: tuple[str, ...], node: Node, module: Module, ctx: _Ctx) -> None:
+        item = self.crates.lookup_item(module, segments)
+        key = (item.crate, item.module, item.name) if item is not None else None
+        if item is None or key is None or key not in self.handlers:
+            self.note(
+                f"actix: service `{'::'.join(segments)}` is not an attribute-macro handler in reach",
+                module,
+                node,
+            )
+            return
+        self.registered.add(key)
+        for handler in self.handlers[key]:
+            self.emit(
+                handler.method,
+                join_actix(ctx.prefix, handler.path),
+                item.qualified,
+                item.file,
+                handler.line,
+                ctx,
+                handler.notes,
+                handler.middleware,
+            )
+
     def resource(
         self, calls: list[tuple[str, list[Node], Node]], path: str, module: Module, ctx: _Ctx, base: Node
     ) -> None:
-        wraps = tuple(_short(args[0]) for method, args, _ in calls if method == "wrap" and args)
+        wraps = tuple(
+            self.middleware(args[0], module) for method, args, _ in calls if method == "wrap" and args
+        )
         inner = _Ctx(ctx.prefix, ctx.middleware + wraps[::-1], ctx.binary, ctx.notes, ctx.condition)
+        guards = [args[0] for method, args, _ in calls if method == "guard" and args]
         for method, args, call in calls:
             if method == "route" and args:
-                self.route_value(args[0], path, module, inner, call)
+                self.route_value(args[0], path, module, inner, call, guards)
             elif method == "to" and args:
-                self.emit("ANY", path, self.action(args[0], module), module.file, node_line(call), inner)
+                methods, notes = _guard_methods(guards, ())
+                for verb in methods or ("ANY",):
+                    self.emit(
+                        verb, path, self.action(args[0], module), module.file, _line(call), inner, notes
+                    )
             elif method in _METHODS and args:
+                _, notes = _guard_methods(guards, ())
                 self.emit(
-                    method.upper(), path, self.action(args[0], module), module.file, node_line(call), inner
+                    method.upper(), path, self.action(args[0], module), module.file, _line(call), inner, notes
                 )
-            elif method == "guard":
-                inner.notes = (*inner.notes, "guarded")
 
-    def route_value(self, node: Node, path: str, module: Module, ctx: _Ctx, call: Node) -> None:
-        """`web::get().to(h)`, `web::route().guard(..).to(h)`, `web::to(h)`."""
+    def route_value(
+        self, node: Node, path: str, module: Module, ctx: _Ctx, call: Node, guards: Sequence[Node]
+    ) -> None:
+        """`web::get().to(h)`, `web::route().guard(guard::Post()).to(h)`, `web::to(h)`.
+
+        A route's own method guards and those of its resource narrow ANY; an explicit method wins.
+        """
         base, calls = call_chain(node)
-        method = "ANY"
-        notes: tuple[str, ...] = ()
         ctor = _ctor(base)
-        if ctor in _METHODS:
-            method = ctor.upper()
+        explicit: tuple[str, ...] = (ctor.upper(),) if ctor in _METHODS else ()
         handler: str | None = None
         if ctor == "to" and base.type == "call_expression":
             args = arguments_of(base.child_by_field_name("arguments"))
             handler = self.action(args[0], module) if args else None
+        own: list[Node] = list(guards)
         for name, args, _ in calls:
             if name == "to" and args:
                 handler = self.action(args[0], module)
             elif name == "method" and args:
-                method = node_text(args[0]).rsplit("::", 1)[-1].upper()
-            elif name == "guard":
-                notes = (*notes, "guarded")
-        self.emit(method, path, handler, module.file, node_line(call), ctx, notes)
+                explicit = (node_text(args[0]).rsplit("::", 1)[-1].upper(),)
+            elif name == "guard" and args:
+                own.append(args[0])
+        methods, notes = _guard_methods(own, explicit)
+        for method in methods or ("ANY",):
+            self.emit(method, path, handler, module.file, _line(call), ctx, notes)
+
+    def middleware(self, node: Node, module: Module) -> str:
+        """The identity of a `.wrap(..)` argument: a type or fn name, as the axum extractor records it."""
+        current = node
+        for _ in range(_MAX_DEPTH):
+            if current.type == "closure_expression":
+                return f"<closure@{module.file}:{node_line(current)}>"
+            if current.type in ("identifier", "scoped_identifier"):
+                return path_segments(current)[-1]
+            if current.type != "call_expression":
+                break
+            function = current.child_by_field_name("function")
+            if function is not None and function.type == "generic_function":
+                function = function.child_by_field_name("function")
+            if function is None:
+                break
+            if function.type == "field_expression":
+                receiver = function.child_by_field_name("value")
+                if receiver is None:
+                    break
+                current = receiver
+                continue
+            segments = path_segments(function)
+            args = arguments_of(current.child_by_field_name("arguments"))
+            if segments and segments[-1] in ("from_fn", "wrap_fn") and args:
+                current = args[-1]
+                continue
+            if len(segments) >= 2 and segments[-2][:1].isupper():
+                return segments[-2]
+            return segments[-1] if segments else _short(node)
+        return _short(node)
 
     def action(self, node: Node, module: Module) -> str:
         if node.type in ("identifier", "scoped_identifier"):
@@ -273,12 +348,85 @@ def _ctor(base: Node) -> str:
     return segments[-1] if segments else ""
 
 
+def _line(call: Node) -> int:
+    """The line of the method name in a chain link (`.route(` on its own line), not of the chain start."""
+    function = call.child_by_field_name("function")
+    name = function.child_by_field_name("field") if function is not None else None
+    return node_line(name if name is not None else call)
+
+
+def _guard_methods(
+    guards: Sequence[Node], explicit: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Methods that guards allow (explicit ones win) and `guarded` when a guard is not a method."""
+    methods: list[str] = list(explicit)
+    notes: tuple[str, ...] = ()
+    for guard in guards:
+        found = _guard_union(guard)
+        if found is None:
+            notes = ("guarded",)
+        elif not explicit:
+            methods.extend(m for m in found if m not in methods)
+    return tuple(methods), notes
+
+
+def _guard_union(guard: Node) -> list[str] | None:
+    """`guard::Get()` → [GET]; `guard::Any(guard::Get()).or(guard::Post())` → [GET, POST]; else None."""
+    base, calls = call_chain(guard)
+    if base.type != "call_expression":
+        return None
+    function = base.child_by_field_name("function")
+    segments = path_segments(function) if function is not None else ()
+    args = arguments_of(base.child_by_field_name("arguments"))
+    name = segments[-1] if segments else ""
+    if name in _GUARD_METHODS and not args:
+        found = [_GUARD_METHODS[name]]
+    elif name == "Method" and len(args) == 1:
+        found = [node_text(args[0]).rsplit("::", 1)[-1].upper()]
+    elif name == "Any" and len(args) == 1:
+        first = _guard_union(args[0])
+        if first is None:
+            return None
+        found = first
+    else:
+        return None
+    for method, call_args, _ in calls:
+        if name != "Any" or method != "or" or len(call_args) != 1:
+            return None
+        more = _guard_union(call_args[0])
+        if more is None:
+            return None
+        found.extend(m for m in more if m not in found)
+    return found
+
+
 def _short(node: Node) -> str:
     text = " ".join(node_text(node).split())
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _handlers(item: Item) -> list[_Handler]:
+def _scope_prefix(module: Module) -> str | None:
+    """The `#[scope("/p")]` on an inline module; it applies to fns directly inside only."""
+    owner = module.body.parent
+    if owner is None or owner.type != "mod_item":
+        return None
+    for attribute in preceding(owner)[0]:
+        if attribute.path in ("scope", "actix_web::scope"):
+            args = split_args(attribute.args)
+            value = string_value(args[0].first) if args and args[0].key is None else None
+            return value if value is not None else "{?}"
+    return None
+
+
+def _wrap_name(text: str) -> str:
+    """`wrap = "Logger::default()"` names its middleware by type or fn, like `.wrap(..)` does."""
+    segments: list[str] = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text.split("(", 1)[0])
+    if len(segments) >= 2 and segments[-2][:1].isupper():
+        return segments[-2]
+    return segments[-1] if segments else text
+
+
+def _handlers(item: Item, prefix: str | None) -> list[_Handler]:
     attributes, _ = preceding(item.node)
     found: list[_Handler] = []
     for attribute in attributes:
@@ -293,7 +441,10 @@ def _handlers(item: Item) -> list[_Handler]:
             if name != "route"
             else [string_value(a.first) or "?" for a in args if a.key == "method"]
         )
-        found.extend(_Handler(item, method, path if path is not None else "{?}", line) for method in methods)
+        wraps = tuple(_wrap_name(string_value(a.first) or a.text) for a in args if a.key == "wrap")
+        notes = ("guarded",) if any(a.key == "guard" for a in args) else ()
+        full = (prefix or "") + (path if path is not None else "{?}")
+        found.extend(_Handler(item, method, full, line, wraps, notes) for method in methods)
     return found
 
 
@@ -303,7 +454,8 @@ def extract_actix(
     handlers: dict[Key, list[_Handler]] = {}
     for crate in crates.crates.values():
         for item in crate.functions():
-            found = _handlers(item)
+            owner = crates.module_of(item)
+            found = _handlers(item, _scope_prefix(owner) if owner is not None else None)
             if found:
                 handlers[(item.crate, item.module, item.name)] = found
     extractor = _Extractor(crates, framework, handlers, Evaluator(crates))
@@ -333,7 +485,10 @@ def extract_actix(
                     uri=handler.path,
                     canonical_uri=canonical_path(handler.path, "actix"),
                     action=handler.item.qualified,
+                    middleware=handler.middleware,
                     framework=framework,
+                    notes=handler.notes,
+                    status="partial" if "{?}" in handler.path else "resolved",
                     mounted=False,
                 )
             )
