@@ -201,6 +201,10 @@ def parse_bytes(
                 1,
             ),
         )
+    # A tree parsed from a callback reads `node.text` back through that callback (a 64 KiB slice per
+    # call: most of the run time on big files). Re-parsing the bytes with the old tree reuses every
+    # node (microseconds) and yields a tree that slices its own source.
+    tree = parser.parse(data, old_tree=tree)
     return ParsedFile(rel=rel, data=data, tree=tree, lang=lang)
 
 
