@@ -324,3 +324,16 @@ def test_plan_param_owns_legacy_wildcard_written_without_its_constraint(tmp_path
 def test_page_of_an_uncovered_route_is_reported_once_through_the_route(tmp_path: Path) -> None:
     result = run(tmp_path, (laravel("GET", "/about", page="About"), page("About")), (), plan_from(""))
     assert [(f.rule, f.surface) for f in result.findings] == [("uncovered-surface", "GET /about")]
+
+
+def test_auth_drift_checks_every_guard_key_a_legacy_middleware_matches(tmp_path: Path) -> None:
+    legacy = (laravel("GET", "/admin", middleware=("can:admin",)),)
+    target = (axum("GET", "/admin", middleware=("require_admin",)),)
+    plan = plan_from("- `GET /admin` -> OA-1\n")
+    one_key = run(tmp_path, legacy, target, plan, auth=(("can:admin", ("require_admin",)),))
+    assert one_key.findings == ()
+    two_keys = run(
+        tmp_path, legacy, target, plan, auth=(("can:admin", ("require_admin",)), ("can:*", ("*authorize*",)))
+    )
+    [hit] = two_keys.findings
+    assert "auth table key `can:*`" in hit.message

@@ -10,6 +10,7 @@ public Laravel route that became login-only in Rust.
 from __future__ import annotations
 
 import fnmatch
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from manifest_lint.model import Route
@@ -24,20 +25,37 @@ if TYPE_CHECKING:
 AuthTable = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _any(names: tuple[str, ...], patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(n, p) for n in names for p in patterns)
+@lru_cache(maxsize=65536)
+def _guard_keys(middleware: str, table: AuthTable) -> tuple[int, ...]:
+    """Indices of the table keys a legacy middleware matches (memoised: names repeat a lot)."""
+    return tuple(i for i, (key, _) in enumerate(table) if fnmatch.fnmatchcase(middleware, key))
+
+
+@lru_cache(maxsize=65536)
+def _satisfied_keys(middleware: str, table: AuthTable) -> frozenset[int]:
+    """Indices of the table keys whose values a target middleware matches."""
+    return frozenset(
+        i for i, (_, values) in enumerate(table) if any(fnmatch.fnmatchcase(middleware, v) for v in values)
+    )
 
 
 def lost_guards(
     legacy: tuple[str, ...], target: tuple[str, ...], table: AuthTable
 ) -> list[tuple[str, str, tuple[str, ...]]]:
     """(legacy middleware, matching key, expected target patterns) with no satisfying target middleware."""
+    satisfied: set[int] = set()
+    for middleware in target:
+        satisfied |= _satisfied_keys(middleware, table)
+    # Exactly the issue's rule: every key some legacy middleware matches is a guard, and each
+    # guard needs a target middleware matching one of its values.
     lost = []
+    reported: set[int] = set()
     for middleware in legacy:
-        for key, values in table:
-            if fnmatch.fnmatchcase(middleware, key) and not _any(target, values):
+        for index in _guard_keys(middleware, table):
+            if index not in satisfied and index not in reported:
+                reported.add(index)
+                key, values = table[index]
                 lost.append((middleware, key, values))
-                break
     return lost
 
 
@@ -45,11 +63,14 @@ def gained_guards(
     legacy: tuple[str, ...], target: tuple[str, ...], table: AuthTable
 ) -> list[tuple[str, tuple[str, ...]]]:
     """(target guard, legacy keys it answers for) where the legacy route has none of those keys."""
+    present: set[int] = set()
+    for middleware in legacy:
+        present.update(_guard_keys(middleware, table))
     gained = []
     for middleware in target:
-        keys = tuple(key for key, values in table if any(fnmatch.fnmatchcase(middleware, v) for v in values))
-        if keys and not _any(legacy, keys):
-            gained.append((middleware, keys))
+        keys = _satisfied_keys(middleware, table)
+        if keys and not keys & present:
+            gained.append((middleware, tuple(table[i][0] for i in sorted(keys))))
     return gained
 
 
