@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from manifest_lint.extract.rust.crate import External, Item, ModuleRef, cfg_condition, path_segments
+from manifest_lint.extract.rust.crate import External, Item, ModuleRef, cfg_condition, path_segments, text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
 from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import node_line, node_text
@@ -53,6 +53,15 @@ _ROUTER_NOOPS = {
     "into",
     "handle_error",
 }
+_STRING_FUNCTIONS = {("String", "from"), ("str", "to_string"), ("Cow", "from")}
+_STRING_METHODS = {"as_str", "to_string", "to_owned", "into", "as_ref", "clone"}
+_STATEMENTS = {
+    "let_declaration",
+    "expression_statement",
+    "use_declaration",
+    "empty_statement",
+    "macro_definition",
+}
 _MAX_CALL_DEPTH = 48
 _MAX_CALLS = 20000
 
@@ -82,9 +91,50 @@ class RouteEntry:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class RouterVal:
-    routes: tuple[RouteEntry, ...] = ()
+    """The routes a Router value holds, in registration order.
+
+    Immutable to its users, but appending shares storage with the value it extends when that
+    value is the newest view of the storage, so an 80-link (or 10,000-link) chain stays linear.
+    """
+
+    __slots__ = ("_length", "_store")
+
+    def __init__(self, routes: Sequence[RouteEntry] = ()) -> None:
+        self._store: list[RouteEntry] = list(routes)
+        self._length = len(self._store)
+
+    @property
+    def routes(self) -> tuple[RouteEntry, ...]:
+        return tuple(self._store[: self._length])
+
+    def __len__(self) -> int:
+        return self._length
+
+    def plus(self, entries: Sequence[RouteEntry]) -> RouterVal:
+        """This router with `entries` registered after its routes."""
+        if self._length == len(self._store):
+            self._store.extend(entries)
+            extended = RouterVal.__new__(RouterVal)
+            extended._store = self._store
+            extended._length = len(self._store)
+            return extended
+        return RouterVal([*self._store[: self._length], *entries])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RouterVal):
+            return NotImplemented
+        if self._length != other._length:
+            return False
+        if self._store is other._store:
+            return True
+        return self._store[: self._length] == other._store[: other._length]
+
+    def __hash__(self) -> int:
+        return hash(self.routes)
+
+    def __repr__(self) -> str:
+        return f"RouterVal({self.routes!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +250,16 @@ class AxumEvaluator:
             Diagnostic("unresolved-construct", message, frame.module.file, node_line(node))
         )
 
+    def _text(self, frame: Frame, node: tree_sitter.Node) -> str:
+        return text_in(node, frame.module.parsed.data)
+
+    def _segments(self, frame: Frame, node: tree_sitter.Node) -> tuple[str, ...]:
+        return path_segments(node, frame.module.parsed.data)
+
+    def _unresolved_operand(self, node: tree_sitter.Node, frame: Frame, message: str) -> None:
+        if node.type != "macro_invocation":  # a macro already reported itself
+            self._unresolved(node, frame, message)
+
     # ---- functions ---------------------------------------------------------------------
     def call_function(self, item: Item, args: Sequence[Value], depth: int) -> Value:
         """The value a crate fn returns for these argument values (params bound by position)."""
@@ -243,7 +303,10 @@ class AxumEvaluator:
             if child.type in ("attribute_item", "line_comment", "block_comment"):
                 continue
             condition = cfg_condition(child)
-            is_tail = index == len(children) - 1 and child.type.endswith("expression")
+            is_tail = index == len(children) - 1 and (
+                (child.type not in _STATEMENTS and not child.type.endswith("_item"))
+                or (child.type == "expression_statement" and self._text(frame, child).rstrip()[-1:] != ";")
+            )
             if condition is not None:
                 before = dict(frame.env)
                 branch = Frame(frame.module, dict(frame.env), frame.depth)
@@ -269,13 +332,13 @@ class AxumEvaluator:
             return UNKNOWN_VAL
         if kind == "expression_statement":
             inner = node.named_children[0] if node.named_children else None
-            if inner is not None:
-                self.eval(inner, frame)
-            return UNKNOWN_VAL
+            return self.eval(inner, frame) if inner is not None else UNKNOWN_VAL
         if kind == "const_item":
             name_node, value_node = node.child_by_field_name("name"), node.child_by_field_name("value")
             if name_node is not None and value_node is not None:
-                frame.env[node_text(name_node)] = self.strings.string(value_node, frame.module, frame.env)
+                frame.env[self._text(frame, name_node)] = self.strings.string(
+                    value_node, frame.module, frame.env
+                )
             return UNKNOWN_VAL
         if kind.endswith("_item") or kind in ("use_declaration", "empty_statement", "macro_definition"):
             return UNKNOWN_VAL
@@ -305,12 +368,12 @@ class AxumEvaluator:
         if kind == "call_expression":
             return self._call(node, frame)
         if kind == "identifier":
-            name = node_text(node)
+            name = self._text(frame, node)
             if name in frame.env:
                 return frame.env[name]
             return self._path_value((name,), node, frame)
         if kind in ("scoped_identifier",):
-            return self._path_value(path_segments(node), node, frame)
+            return self._path_value(self._segments(frame, node), node, frame)
         if kind in ("string_literal", "raw_string_literal"):
             return self.strings.string(node, frame.module, frame.env)
         if kind in ("reference_expression", "parenthesized_expression", "try_expression", "await_expression"):
@@ -323,7 +386,7 @@ class AxumEvaluator:
             if right is not None:
                 value = self.eval(right, frame)
                 if left is not None and left.type == "identifier":
-                    frame.env[node_text(left)] = value
+                    frame.env[self._text(frame, left)] = value
             return UNKNOWN_VAL
         if kind in ("block", "async_block", "unsafe_block"):
             body = (
@@ -366,11 +429,11 @@ class AxumEvaluator:
         current: tree_sitter.Node | None = node
         while current is not None and current.type == "if_expression":
             condition_node = current.child_by_field_name("condition")
-            text = " ".join(node_text(condition_node).split()) if condition_node is not None else "?"
+            text = " ".join(self._text(frame, condition_node).split()) if condition_node is not None else "?"
             branch = Frame(frame.module, dict(frame.env), frame.depth)
             if condition_node is not None and condition_node.type == "let_condition":
                 self._bind_let(condition_node, branch)
-                text = "let " + " ".join(node_text(condition_node).removeprefix("let").split())
+                text = "let " + " ".join(self._text(frame, condition_node).removeprefix("let").split())
             label = " && ".join([*negations, text]) if negations else text
             branches.append((branch, label, current.child_by_field_name("consequence")))
             negations.append(f"!({text})")
@@ -386,7 +449,7 @@ class AxumEvaluator:
 
     def _match(self, node: tree_sitter.Node, frame: Frame) -> Value:
         value_node = node.child_by_field_name("value")
-        subject = " ".join(node_text(value_node).split()) if value_node is not None else "?"
+        subject = " ".join(self._text(frame, value_node).split()) if value_node is not None else "?"
         body = node.child_by_field_name("body")
         branches: list[tuple[Frame, str, tree_sitter.Node | None]] = []
         for arm in body.named_children if body is not None else []:
@@ -394,7 +457,7 @@ class AxumEvaluator:
                 continue
             pattern = arm.child_by_field_name("pattern")
             label = (
-                f"{subject} matches {' '.join(node_text(pattern).split())}"
+                f"{subject} matches {' '.join(self._text(frame, pattern).split())}"
                 if pattern is not None
                 else subject
             )
@@ -429,11 +492,11 @@ class AxumEvaluator:
         if pattern.type == "tuple_struct_pattern" and isinstance(value, OptionVal):
             inner = [c for c in pattern.named_children if c.type == "identifier"]
             if len(inner) == 2:
-                frame.env[node_text(inner[1])] = value.inner
+                frame.env[self._text(frame, inner[1])] = value.inner
 
     def _macro(self, node: tree_sitter.Node, frame: Frame) -> Value:
         name_node = node.child_by_field_name("macro")
-        name = node_text(name_node) if name_node is not None else "?"
+        name = self._text(frame, name_node) if name_node is not None else "?"
         if name in (
             "format",
             "concat",
@@ -461,13 +524,17 @@ class AxumEvaluator:
                 current = current.named_children[0]
                 continue
             function = current.child_by_field_name("function") if current.type == "call_expression" else None
+            if function is not None and function.type == "generic_function":
+                inner_function = function.child_by_field_name("function")
+                if inner_function is not None and inner_function.type == "field_expression":
+                    function = inner_function
             if function is not None and function.type == "field_expression":
                 field_node = function.child_by_field_name("field")
                 receiver = function.child_by_field_name("value")
                 arguments = current.child_by_field_name("arguments")
                 if field_node is None or receiver is None or arguments is None:
                     break
-                links.append((node_text(field_node), arguments, field_node))
+                links.append((self._text(frame, field_node), arguments, field_node))
                 current = receiver
                 continue
             break
@@ -503,9 +570,11 @@ class AxumEvaluator:
             for arg in args:
                 self.eval(arg, frame)
             return UNKNOWN_VAL
-        segments = path_segments(function)
+        segments = self._segments(frame, function)
         if segments == ("Some",) and len(args) == 1:
             return OptionVal(self.eval(args[0], frame))
+        if segments[-2:] in _STRING_FUNCTIONS:
+            return self.strings.string(node, frame.module, frame.env)
         if segments in (("Ok",), ("Box", "new"), ("Arc", "new")) and len(args) == 1:
             return self.eval(args[0], frame)
         if function.type == "identifier" and segments[0] in frame.env:
@@ -531,7 +600,7 @@ class AxumEvaluator:
         module = self.crates.module_of(alias)
         if type_node is None or module is None:
             return UNKNOWN_VAL
-        target = self.crates.resolve(module, path_segments(type_node))
+        target = self.crates.resolve(module, path_segments(type_node, module.parsed.data))
         if isinstance(target, External) and self._is_router_type(target.path):
             return RouterVal()
         if isinstance(target, Item) and target.kind == "type" and target is not alias:
@@ -549,18 +618,15 @@ class AxumEvaluator:
         alternatives = self._cfg_alternatives(item)
         if len(alternatives) == 1 and item.condition is None:
             return self.call_function(item, values, frame.depth)
+        if len(alternatives) > 1:
+            return union([(self.call_function(a, values, frame.depth), a.condition) for a in alternatives])
         inputs = {e for v in values if isinstance(v, RouterVal) for e in v.routes}
-        results: list[tuple[Value, str | None]] = []
-        for alternative in alternatives:
-            result = self.call_function(alternative, values, frame.depth)
-            if isinstance(result, RouterVal) and alternative.condition is not None:
-                result = RouterVal(
-                    tuple(
-                        e if e in inputs else _with_condition(e, alternative.condition) for e in result.routes
-                    )
-                )
-            results.append((result, None))
-        return union(results) if len(results) > 1 else results[0][0]
+        result = self.call_function(item, values, frame.depth)
+        if isinstance(result, RouterVal):
+            result = RouterVal(
+                tuple(e if e in inputs else _with_condition(e, item.condition) for e in result.routes)
+            )
+        return result
 
     def _cfg_alternatives(self, item: Item) -> list[Item]:
         module = self.crates.module_of(item)
@@ -639,7 +705,7 @@ class AxumEvaluator:
         while stack:
             current = stack.pop()
             if current.type == "scoped_identifier":
-                segments = path_segments(current)
+                segments = self._segments(frame, current)
                 if len(segments) >= 2 and segments[-2] == "MethodFilter":
                     found.append(segments[-1])
                     continue
@@ -670,9 +736,9 @@ class AxumEvaluator:
             return HandlerVal(f"<closure@{frame.module.file}:{node_line(node)}>")
         if node.type == "generic_function":
             inner = node.child_by_field_name("function")
-            return self._handler(inner, frame) if inner is not None else HandlerVal(node_text(node))
+            return self._handler(inner, frame) if inner is not None else HandlerVal(self._text(frame, node))
         if node.type in ("identifier", "scoped_identifier"):
-            return HandlerVal(self.crates.qualified(frame.module, path_segments(node)))
+            return HandlerVal(self.crates.qualified(frame.module, self._segments(frame, node)))
         if node.type == "call_expression":
             function = node.child_by_field_name("function")
             arguments = node.child_by_field_name("arguments")
@@ -681,11 +747,11 @@ class AxumEvaluator:
                 field_node = function.child_by_field_name("field")
                 if receiver is not None and field_node is not None:
                     wrapped = self._handler(receiver, frame)
-                    if node_text(field_node) == "layer":
+                    if self._text(frame, field_node) == "layer":
                         names = self._layer_names(self._args(arguments), frame)
                         return HandlerVal(wrapped.action, names + wrapped.middleware)
                     return wrapped
-        return HandlerVal(" ".join(node_text(node).split()))
+        return HandlerVal(" ".join(self._text(frame, node).split()))
 
     def _layer_names(self, args: Sequence[tree_sitter.Node], frame: Frame) -> tuple[str, ...]:
         if not args:
@@ -704,13 +770,13 @@ class AxumEvaluator:
                 continue
             if function.type == "generic_function":
                 function = function.child_by_field_name("function") or function
-            segments = path_segments(function)
+            segments = self._segments(frame, function)
             if len(segments) >= 2 and segments[-2][:1].isupper():
                 return (segments[-2],)
             return (segments[-1],)
         if root.type == "identifier" and root.type == node.type:
-            return (node_text(root),)
-        return (" ".join(node_text(node).split()),)
+            return (self._text(frame, root),)
+        return (" ".join(self._text(frame, node).split()),)
 
     # ---- methods -----------------------------------------------------------------------
     def _method(
@@ -729,6 +795,8 @@ class AxumEvaluator:
             if name == "serve" and args:
                 self._serve(self.eval(args[0], frame), field_node, frame)
                 return UNKNOWN_VAL
+            return base
+        if isinstance(base, StrValue) and name in _STRING_METHODS:
             return base
         if isinstance(base, OptionVal) and name in ("unwrap_or_default", "unwrap", "expect"):
             return base.inner
@@ -762,7 +830,7 @@ class AxumEvaluator:
                 self._unresolved(
                     args[1], frame, f"method router `{_short(args[1])}` could not be followed; method unknown"
                 )
-                method = MethodVal((MethodEntry("?", " ".join(node_text(args[1]).split())),))
+                method = MethodVal((MethodEntry("?", " ".join(self._text(frame, args[1]).split())),))
             routes = [
                 RouteEntry(
                     e.method, path.text, path.complete, e.action, e.middleware, file, line, None, e.notes
@@ -774,17 +842,17 @@ class AxumEvaluator:
                 routes.append(
                     RouteEntry("ANY", other, path.complete, None, (), file, line, None, ("tsr-redirect",))
                 )
-            return RouterVal(base.routes + tuple(routes))
+            return base.plus(routes)
         if name == "route_service" and len(args) == 2:
             path = self.strings.string(args[0], frame.module, frame.env)
-            action = " ".join(node_text(args[1]).split())
+            action = " ".join(self._text(frame, args[1]).split())
             entry = RouteEntry(
                 "ANY", path.text, path.complete, action, (), file, line, None, ("opaque-service",)
             )
-            return RouterVal((*base.routes, entry))
+            return base.plus((entry,))
         if name == "nest_service" and len(args) == 2:
             prefix = self.strings.string(args[0], frame.module, frame.env)
-            action = " ".join(node_text(args[1]).split())
+            action = " ".join(self._text(frame, args[1]).split())
             paths = [prefix.text]
             if not prefix.text.endswith("/"):
                 paths.append(prefix.text + "/")
@@ -797,12 +865,12 @@ class AxumEvaluator:
                 RouteEntry("ANY", p, prefix.complete, action, (), file, line, None, ("opaque-service",))
                 for p in paths
             )
-            return RouterVal(base.routes + entries)
+            return base.plus(entries)
         if name == "nest" and len(args) == 2:
             prefix = self.strings.string(args[0], frame.module, frame.env)
             inner = self.eval(args[1], frame)
             if not isinstance(inner, RouterVal):
-                self._unresolved(
+                self._unresolved_operand(
                     args[1],
                     frame,
                     f"nested router `{_short(args[1])}` could not be followed; its routes are not listed",
@@ -823,15 +891,15 @@ class AxumEvaluator:
                 )
                 for e in inner.routes
             )
-            return RouterVal(base.routes + nested)
+            return base.plus(nested)
         if name == "merge" and len(args) == 1:
             merged = self.eval(args[0], frame)
             if isinstance(merged, OptionVal) and isinstance(merged.inner, RouterVal):
-                label = " ".join(node_text(args[0]).split()) + " is Some"
-                return RouterVal(base.routes + tuple(_with_condition(e, label) for e in merged.inner.routes))
+                label = " ".join(self._text(frame, args[0]).split()) + " is Some"
+                return base.plus([_with_condition(e, label) for e in merged.inner.routes])
             if isinstance(merged, RouterVal):
-                return RouterVal(base.routes + merged.routes)
-            self._unresolved(
+                return base.plus(merged.routes)
+            self._unresolved_operand(
                 args[0],
                 frame,
                 f"merged router `{_short(args[0])}` could not be followed; its routes are not listed",

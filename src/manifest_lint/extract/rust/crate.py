@@ -10,6 +10,7 @@ paths (`axum::routing::get`) so callers can recognise framework items however th
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -144,8 +145,16 @@ def is_test_only(node: tree_sitter.Node) -> bool:
     )
 
 
-def _path_segments(node: tree_sitter.Node) -> tuple[str, ...]:
+def text_in(node: tree_sitter.Node, data: bytes | None) -> str:
+    """Source text of `node` sliced from its file's bytes (much faster than `Node.text` on big files)."""
+    if data is None:
+        return node_text(node)
+    return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _path_segments(node: tree_sitter.Node, data: bytes | None = None) -> tuple[str, ...]:
     """`a::b::c` (scoped_identifier / identifier / crate / self / super) as segments."""
+    node_text = functools.partial(text_in, data=data)
     segments: list[str] = []
     current: tree_sitter.Node | None = node
     while current is not None:
@@ -162,8 +171,8 @@ def _path_segments(node: tree_sitter.Node) -> tuple[str, ...]:
     return tuple(s for s in segments if s)
 
 
-def path_segments(node: tree_sitter.Node) -> tuple[str, ...]:
-    return _path_segments(node)
+def path_segments(node: tree_sitter.Node, data: bytes | None = None) -> tuple[str, ...]:
+    return _path_segments(node, data)
 
 
 def use_entries(argument: tree_sitter.Node) -> Iterator[tuple[str | None, tuple[str, ...]]]:

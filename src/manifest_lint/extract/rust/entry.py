@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.axum import AxumEvaluator, RouteEntry, RouterVal
+from manifest_lint.extract.rust.crate import text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator
 from manifest_lint.model import Diagnostic, Route
-from manifest_lint.parsing import node_text
+from manifest_lint.parsing import node_line
 
 if TYPE_CHECKING:
     from manifest_lint.canonical import PathSyntax
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from manifest_lint.extract.rust.crate import Crate, CrateSet, Item
     from manifest_lint.parsing import Limits
 
-_ROUTE_MARKERS = (".route(", ".route_service(", ".nest_service(", ".route_with_tsr(", ".nest(", ".merge(")
+_REGISTRATIONS = {"route", "route_service", "nest_service", "route_with_tsr"}
 _SENTINEL = "\ue000"
 
 
@@ -115,15 +116,22 @@ def _unmounted(
     for crate in crates:
         functions = list(crate.functions())
         for item in functions:
-            text = node_text(item.node)
-            if not any(marker in text for marker in _ROUTE_MARKERS):
+            owner = evaluator.crates.module_of(item)
+            lines = _registration_lines(item, owner.parsed.data if owner is not None else None)
+            if not lines or lines <= covered:
                 continue
+            mark = len(evaluator.diagnostics), len(evaluator.strings.diagnostics)
             value = evaluator.call_function(item, [], 0)
-            if not isinstance(value, RouterVal):
-                continue
-            fresh = tuple(e for e in value.routes if (e.file, e.line) not in covered)
+            fresh = (
+                tuple(e for e in value.routes if (e.file, e.line) not in covered)
+                if isinstance(value, RouterVal)
+                else ()
+            )
             if fresh:
                 candidates.append((item, crate.binary, fresh))
+            else:  # problems met while evaluating a fn that turned out to be served already
+                del evaluator.diagnostics[mark[0] :]
+                del evaluator.strings.diagnostics[mark[1] :]
     kept: list[tuple[Item, str | None, tuple[RouteEntry, ...]]] = []
     for index, (item, binary, entries) in enumerate(candidates):
         lines = {(e.file, e.line) for e in entries}
@@ -148,6 +156,18 @@ def _unmounted(
         result.routes.extend(
             _route(e, version, binary, mounted=False, diagnostics=result.diagnostics) for e in entries
         )
+
+
+def _registration_lines(item: Item, data: bytes | None) -> set[tuple[str, int]]:
+    """(file, line) of every `.route(`-like method call in a fn body, found iteratively."""
+    found: set[tuple[str, int]] = set()
+    stack = [item.node]
+    while stack:
+        node = stack.pop()
+        if node.type == "field_identifier" and text_in(node, data) in _REGISTRATIONS:
+            found.add((item.file, node_line(node)))
+        stack.extend(node.children)
+    return found
 
 
 def canonical_of(uri: str, syntax: PathSyntax) -> str:
@@ -220,7 +240,12 @@ def _overlaps(routes: list[Route]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     seen: dict[tuple[str | None, str, str], Route] = {}
     for route in routes:
-        if not route.mounted or route.condition is not None or route.method == "?":
+        if (
+            not route.mounted
+            or route.condition is not None
+            or route.method == "?"
+            or route.status != "resolved"
+        ):
             continue
         key = (route.binary, route.method, route.uri)
         first = seen.get(key)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from manifest_lint.extract.rust.crate import Item, path_segments
+from manifest_lint.extract.rust.crate import Item, path_segments, text_in
 from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import node_line, node_text
 
@@ -76,23 +76,25 @@ class Evaluator:
         if kind == "string_literal":
             return StrValue(literal_text(node))
         if kind == "raw_string_literal":
-            return StrValue("".join(node_text(c) for c in node.named_children if c.type == "string_content"))
+            return StrValue(
+                "".join(_text(module, c) for c in node.named_children if c.type == "string_content")
+            )
         if kind in ("reference_expression", "parenthesized_expression", "unary_expression"):
             inner = node.child_by_field_name("value") or (
                 node.named_children[-1] if node.named_children else None
             )
-            if kind == "unary_expression" and not node_text(node).startswith("*"):
+            if kind == "unary_expression" and not _text(module, node).startswith("*"):
                 return None
             return self._eval(inner, module, local, depth + 1) if inner is not None else None
         if kind == "identifier":
-            bound = local.get(node_text(node))
+            bound = local.get(_text(module, node))
             if isinstance(bound, StrValue):
                 return bound
-            if node_text(node) in local:
+            if _text(module, node) in local:
                 return None
-            return self._path((node_text(node),), module, depth)
+            return self._path((_text(module, node),), module, depth)
         if kind == "scoped_identifier":
-            return self._path(path_segments(node), module, depth)
+            return self._path(_segs(module, node), module, depth)
         if kind == "macro_invocation":
             return self._macro(node, module, local, depth)
         if kind == "call_expression":
@@ -111,12 +113,16 @@ class Evaluator:
         if function.type == "field_expression":
             field_node = function.child_by_field_name("field")
             receiver = function.child_by_field_name("value")
-            if field_node is not None and receiver is not None and node_text(field_node) in _UNWRAP_METHODS:
+            if (
+                field_node is not None
+                and receiver is not None
+                and _text(module, field_node) in _UNWRAP_METHODS
+            ):
                 return self._eval(receiver, module, local, depth + 1)
-            if field_node is not None and receiver is not None and node_text(field_node) == "concat":
+            if field_node is not None and receiver is not None and _text(module, field_node) == "concat":
                 return self._array_concat(receiver, module, local, depth)
             return None
-        if function.type == "scoped_identifier" and path_segments(function)[-2:] in _UNWRAP_FUNCTIONS:
+        if function.type == "scoped_identifier" and _segs(module, function)[-2:] in _UNWRAP_FUNCTIONS:
             args = arguments.named_children
             return self._eval(args[0], module, local, depth + 1) if len(args) == 1 else None
         return None
@@ -171,7 +177,11 @@ class Evaluator:
         tree = next((c for c in node.children if c.type == "token_tree"), None)
         if name_node is None or tree is None:
             return None
-        name = path_segments(name_node)[-1] if name_node.type == "scoped_identifier" else node_text(name_node)
+        name = (
+            _segs(module, name_node)[-1]
+            if name_node.type == "scoped_identifier"
+            else _text(module, name_node)
+        )
         return self._macro_tokens(name, tree, module, local, depth)
 
     def _macro_tokens(
@@ -190,7 +200,7 @@ class Evaluator:
         if name in ("format", "formatcp"):
             return self._format(args, module, local, depth)
         if name == "stringify":
-            return StrValue(" ".join(node_text(t) for t in tree.children[1:-1]))
+            return StrValue(" ".join(_text(module, t) for t in tree.children[1:-1]))
         return None
 
     def _format(
@@ -209,7 +219,7 @@ class Evaluator:
         named: dict[str, Sequence[tree_sitter.Node]] = {}
         for arg in args[1:]:
             if len(arg) >= 3 and arg[0].type == "identifier" and arg[1].type == "=":
-                named[node_text(arg[0])] = arg[2:]
+                named[_text(module, arg[0])] = arg[2:]
             elif arg:
                 positional.append(arg)
         out: list[StrValue] = []
@@ -262,7 +272,7 @@ class Evaluator:
             len(items) >= 3
             and items[-3].type == "."
             and items[-1].type == "token_tree"
-            and node_text(items[-2]) in _UNWRAP_METHODS
+            and _text(module, items[-2]) in _UNWRAP_METHODS
         ):
             items = items[:-3]
         if len(items) == 1:
@@ -270,21 +280,29 @@ class Evaluator:
             if token.type in ("string_literal", "raw_string_literal"):
                 return self._eval(token, module, local, depth)
             if token.type in _SIMPLE_LITERALS:
-                return StrValue(node_text(token).strip("'"))
+                return StrValue(_text(module, token).strip("'"))
         if (
             len(items) == 3
             and items[0].type == "identifier"
             and items[1].type == "!"
             and items[2].type == "token_tree"
         ):
-            return self._macro_tokens(node_text(items[0]), items[2], module, local, depth + 1)
+            return self._macro_tokens(_text(module, items[0]), items[2], module, local, depth + 1)
         if items and all(t.type in _PATH_TOKENS for t in items):
-            segments = tuple(node_text(t) for t in items if t.type != "::")
+            segments = tuple(_text(module, t) for t in items if t.type != "::")
             if len(segments) == 1 and isinstance(local.get(segments[0]), StrValue):
                 bound = local[segments[0]]
                 return bound if isinstance(bound, StrValue) else None
             return self._path(segments, module, depth) if consts else None
         return None
+
+
+def _text(module: Module, node: tree_sitter.Node) -> str:
+    return text_in(node, module.parsed.data)
+
+
+def _segs(module: Module, node: tree_sitter.Node) -> tuple[str, ...]:
+    return path_segments(node, module.parsed.data)
 
 
 def _join(parts: Sequence[StrValue]) -> StrValue:
