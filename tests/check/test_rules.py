@@ -337,3 +337,18 @@ def test_auth_drift_checks_every_guard_key_a_legacy_middleware_matches(tmp_path:
     )
     [hit] = two_keys.findings
     assert "auth table key `can:*`" in hit.message
+
+
+def test_ignore_page_dirs_also_silences_orphaned_page_and_takes_repo_paths(tmp_path: Path) -> None:
+    from manifest_lint.model import Diagnostic
+
+    partial = page("Partials/Nav")
+    legacy = legacy_manifest(
+        tmp_path,
+        partial,
+        diagnostics=(Diagnostic("orphaned-page", "not rendered", "resources/js/Pages/Partials/Nav.vue", 1),),
+    )
+    cfg = config(tmp_path, ignore_page_dirs=("legacy/resources/js/Pages/Partials/",))
+    assert evaluate(cfg, legacy, (), plan_from("")).findings == ()
+    loud = evaluate(config(tmp_path), legacy, (), plan_from(""))
+    assert sorted(f.rule for f in loud.findings) == ["orphaned-page", "uncovered-surface"]

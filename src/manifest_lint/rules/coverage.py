@@ -26,10 +26,13 @@ def _label(surface: Surface) -> str:
 
 
 def _ignored_page(context: RuleContext, surface: Surface) -> bool:
-    dirs = context.config.ignore_page_dirs
-    return isinstance(surface, Page) and any(
-        surface.file == d.rstrip("/") or surface.file.startswith(d.rstrip("/") + "/") for d in dirs
-    )
+    return isinstance(surface, Page) and in_page_dirs(context, (surface.file, context.file_of(surface)))
+
+
+def in_page_dirs(context: RuleContext, files: tuple[str, ...]) -> bool:
+    """`ignore-page-dirs` entries may be written relative to the repository or to the legacy app."""
+    dirs = [d.rstrip("/") for d in context.config.ignore_page_dirs]
+    return any(f == d or f.startswith(d + "/") for f in files for d in dirs)
 
 
 def uncovered_surface(context: RuleContext) -> Iterator[Finding]:

@@ -16,10 +16,15 @@ if TYPE_CHECKING:
 
 
 def extractor_diagnostics(context: RuleContext) -> Iterator[Finding]:
+    from manifest_lint.rules.coverage import in_page_dirs
+
     for manifest in (context.legacy, *context.targets):
         prefix = rebase_prefix(context.config, manifest)
         for diagnostic in manifest.diagnostics:
-            yield _finding(diagnostic, join_rel(prefix, diagnostic.file))
+            file = join_rel(prefix, diagnostic.file)
+            if diagnostic.rule == "orphaned-page" and in_page_dirs(context, (diagnostic.file, file)):
+                continue  # partials and layouts are rendered by other pages, not by routes
+            yield _finding(diagnostic, file)
 
 
 def plan_diagnostics(context: RuleContext) -> Iterator[Finding]:
