@@ -212,3 +212,15 @@ def test_generated_derive_enums_round_trip(
 
 def test_heck_words_splits_on_non_alphanumerics() -> None:
     assert heck_words("foo-bar baz9Qux") == ["foo", "bar", "baz9", "Qux"]
+
+
+def test_parser_derived_types_used_as_subcommands_are_not_also_top_level() -> None:
+    """`#[derive(Parser)]` on a nested enum/struct (common in real CLIs) must not duplicate its children at the top."""
+    by_key, diagnostics = _extract(Path(__file__).parents[2] / "fixtures" / "rust" / "clap-nested-parser")
+    assert sorted((name, c.description, c.file, c.line) for (_, name), c in by_key.items()) == [
+        ("ingest csv", "From a CSV file", "src/ingest.rs", 6),
+        ("ingest json-lines", "From JSON lines", "src/ingest.rs", 8),
+        ("plugin", "Manage plugins", "src/main.rs", 19),
+        ("plugin add", "Add a plugin", "src/plugin.rs", 12),
+    ]
+    assert diagnostics == ()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _CONTAINER_ATTRS = ("command", "clap", "structopt")
 _FIELD_ATTRS = ("arg", "clap", "structopt", "command")
 _PARSER_DERIVES = ("Parser", "StructOpt")
+_CLAP_DERIVES = {"Parser", "StructOpt", "Subcommand", "Args"}
 _PARSE_CALLS = ("parse", "try_parse", "parse_from", "try_parse_from", "from_args", "from_iter")
 _MATCHES_CALLS = (
     "get_matches",
@@ -180,6 +181,7 @@ class _Reader:
                     parsers.append((item, module))
         if not parsers:
             parsers = self._parsers_called(own.modules.values())
+        parsers = self._outermost(parsers)
         tops: list[_Cmd] = []
         for item, module in parsers:
             tops.extend(self._parser(item, module))
@@ -189,6 +191,27 @@ class _Reader:
                 if built is not None:
                     tops.extend(built.children)
         return tops
+
+    def _outermost(self, parsers: list[tuple[Item, Module]]) -> list[tuple[Item, Module]]:
+        """Parser types that no other clap type holds: `#[derive(Parser)]` also sits on nested
+        subcommand enums and args structs, which must not become top-level commands as well."""
+        nested: set[tuple[str, str]] = set()
+        for crate in self.crates.crates.values():
+            for module in crate.modules.values():
+                for item in module.items.values():
+                    if item.kind not in ("struct", "enum") or not _derives(item.node) & _CLAP_DERIVES:
+                        continue
+                    body = item.node.child_by_field_name("body")
+                    for node in (
+                        _descendants(body, ("type_identifier", "scoped_type_identifier")) if body else []
+                    ):
+                        if node.parent is not None and node.parent.type == "scoped_type_identifier":
+                            continue
+                        target = self.crates.lookup_item(module, path_segments(node))
+                        if target is not None and target is not item:
+                            nested.add((target.crate, target.qualified))
+        outer = [(item, module) for item, module in parsers if (item.crate, item.qualified) not in nested]
+        return outer or parsers
 
     def _parsers_called(self, modules: object) -> list[tuple[Item, Module]]:
         """`Cli::parse()` in the bin with `Cli` defined in the lib."""
