@@ -590,7 +590,7 @@ class Interpreter:
             if name in RESOURCE_CALLS:
                 options = _options_dict(args[2] if len(args) > 2 else named.get("options"))
                 if registrar is not None:
-                    options = {**registrar, **options}
+                    options = {**options, **registrar}
                 resource = Pending(
                     name, _arg(args, named, 0, "name"), _arg(args, named, 1, "controller"), options, ctx, line
                 )
@@ -600,7 +600,7 @@ class Interpreter:
                 listed = _arg(args, named, 0, "resources")
                 options = _options_dict(_arg(args, named, 1, "options"))
                 if registrar is not None:
-                    options = {**registrar, **options}
+                    options = {**options, **registrar}
                 if not isinstance(listed, PhpArray):
                     self.diagnose(
                         "unresolved-construct",

@@ -61,15 +61,12 @@ def chain(
         options["parameters"] = params
     elif name == "shallow":
         options["shallow"] = args[0] if args else True
-    elif name in ("middleware", "withoutmiddleware"):
-        key = "middleware" if name == "middleware" else "excluded_middleware"
-        existing = options.get(key)
-        current = (
-            list(existing)
-            if isinstance(existing, list)
-            else ([existing] if isinstance(existing, str) else [])
-        )
-        options[key] = current + _strings(args)
+    elif name == "middleware":
+        options["middleware"] = _strings(args)
+    elif name == "withoutmiddleware":
+        existing = options.get("excluded_middleware")
+        current = existing if isinstance(existing, list) else [existing] if isinstance(existing, str) else []
+        options["excluded_middleware"] = [*current, *_strings(args)]
     elif name in ("creatable", "destroyable"):
         options[name] = True
     elif name in (
