@@ -127,3 +127,26 @@ def test_chain_links_report_their_own_line_and_middleware_by_name() -> None:
     routes, _ = extract_actix(package, load_package(sources, package, workspace), "actix-web@4.9.0")
     fallback = next(r for r in routes if "fallback" in r.notes)
     assert (fallback.line, fallback.middleware) == (27, ("Logger",))
+
+
+def test_configure_closures_generic_fns_and_guarded_default_service() -> None:
+    """`.configure(|cfg| f::<B>(cfg, ..))` is followed once, under its own scope prefix."""
+    root = Path(__file__).parents[2] / "fixtures" / "rust" / "actix-configure"
+    sources = SourceSet(root)
+    workspace = read_workspace(root, sources)
+    (package,) = workspace.packages
+    routes, diagnostics = extract_actix(package, load_package(sources, package, workspace), "actix-web@4.9.0")
+    assert sorted((r.method, r.uri, r.action, r.notes, r.file, r.line) for r in routes) == [
+        ("GET", "/ping", "<closure@src/main.rs:8>", (), "src/main.rs", 8),
+        (
+            "GET",
+            "/{tail}*",
+            "web::route().guard(guard::Get()).to(home::<S>)",
+            ("fallback",),
+            "src/main.rs",
+            10,
+        ),
+        ("POST", "/login/start", "crate::login::start", (), "src/login.rs", 6),
+        ("POST", "/v2/start", "crate::login::start", (), "src/login.rs", 6),
+    ]
+    assert diagnostics == ()

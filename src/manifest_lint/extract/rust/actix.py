@@ -137,15 +137,18 @@ class _Extractor:
             elif method == "configure" and args:
                 self.configure(args[0], module, inner, depth + 1)
             elif method == "default_service" and args:
-                self.emit(
-                    "ANY",
-                    join_actix(inner.prefix, "/{tail}*"),
-                    _short(args[0]),
-                    module.file,
-                    _line(call),
-                    inner,
-                    ("fallback",),
-                )
+                guards = [a[0] for name, a, _ in call_chain(args[0])[1] if name == "guard" and a]
+                methods, notes = _guard_methods(guards, ())
+                for verb in methods or ("ANY",):
+                    self.emit(
+                        verb,
+                        join_actix(inner.prefix, "/{tail}*"),
+                        _short(args[0]),
+                        module.file,
+                        _line(call),
+                        inner,
+                        ("fallback", *notes),
+                    )
 
     def service(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
         if depth > _MAX_DEPTH:
@@ -303,11 +306,30 @@ class _Extractor:
         return _short(node)
 
     def action(self, node: Node, module: Module) -> str:
+        if node.type == "closure_expression":
+            return f"<closure@{module.file}:{node_line(node)}>"
+        if node.type == "generic_function":
+            node = node.child_by_field_name("function") or node
         if node.type in ("identifier", "scoped_identifier"):
             return self.crates.qualified(module, path_segments(node))
         return _short(node)
 
     def configure(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
+        """`.configure(f)`, `.configure(f::<B>)` or `.configure(|cfg| f(cfg, ..))`: follow into f."""
+        if node.type == "generic_function":
+            node = node.child_by_field_name("function") or node
+        if node.type == "closure_expression" and depth <= _MAX_DEPTH:
+            parameters = node.child_by_field_name("parameters")
+            first = next(iter(parameters.named_children), None) if parameters is not None else None
+            pattern = (
+                first.child_by_field_name("pattern")
+                if first is not None and first.type == "parameter"
+                else first
+            )
+            body = node.child_by_field_name("body")
+            if pattern is not None and body is not None:
+                self.config_body(body, node_text(pattern), module, ctx, depth)
+                return
         item = (
             self.crates.lookup_item(module, path_segments(node))
             if node.type in ("identifier", "scoped_identifier")
@@ -322,14 +344,43 @@ class _Extractor:
             (p for p in (parameters.named_children if parameters else []) if p.type == "parameter"), None
         )
         pattern = first.child_by_field_name("pattern") if first is not None else None
-        name = node_text(pattern) if pattern is not None else ""
         body = item.node.child_by_field_name("body")
-        for call in descendants(body, "call_expression") if body is not None else []:
+        if body is not None:
+            self.config_body(body, node_text(pattern) if pattern is not None else "", target, ctx, depth)
+
+    def config_body(self, body: Node, name: str, module: Module, ctx: _Ctx, depth: int) -> None:
+        """Chains on the `ServiceConfig` parameter `name`, and helper fns it is handed to."""
+        for call in _calls_outside_closures(body):
             if call.parent is not None and call.parent.type == "field_expression":
                 continue
             base, calls = call_chain(call)
             if base.type == "identifier" and node_text(base) == name and calls:
-                self.container(calls, target, ctx, depth + 1)
+                self.container(calls, module, ctx, depth + 1)
+                continue
+            function = call.child_by_field_name("function")
+            args = arguments_of(call.child_by_field_name("arguments"))
+            if (
+                function is not None
+                and function.type in ("identifier", "scoped_identifier", "generic_function")
+                and args
+                and node_text(args[0]) == name
+            ):
+                self.configure(function, module, ctx, depth + 1)
+
+
+def _calls_outside_closures(body: Node) -> list[Node]:
+    """Calls in source order, not entering closures: `.configure(|cfg| ..)` bodies are followed
+    where that `.configure` is, with its own prefix, and must not be read a second time here."""
+    found: list[Node] = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "call_expression":
+            found.append(node)
+        if node is not body and node.type in ("closure_expression", "mod_item", "function_item"):
+            continue
+        stack.extend(reversed(node.named_children))
+    return found
 
 
 def _ctor(base: Node) -> str:
