@@ -63,6 +63,8 @@ _STATEMENTS = {
     "macro_definition",
 }
 _MAX_CALL_DEPTH = 48
+# Each nested expression costs about seven Python frames; this keeps far below the interpreter limit.
+_MAX_EVAL_DEPTH = 80
 _MAX_CALLS = 20000
 
 
@@ -347,11 +349,11 @@ class AxumEvaluator:
     # ---- expressions -------------------------------------------------------------------
     def eval(self, node: tree_sitter.Node, frame: Frame) -> Value:
         """The abstract value of an expression (depth-limited: nested input cannot blow the stack)."""
-        if self._depth >= self.max_nesting:
+        if self._depth >= min(self.max_nesting, _MAX_EVAL_DEPTH):
             self.diagnostics.append(
                 Diagnostic(
                     "limit-exceeded",
-                    f"expression nesting deeper than {self.max_nesting} (limits.max-nesting); not evaluated",
+                    f"expression nesting deeper than {min(self.max_nesting, _MAX_EVAL_DEPTH)} levels; not evaluated",
                     frame.module.file,
                     node_line(node),
                 )

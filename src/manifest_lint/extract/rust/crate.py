@@ -38,6 +38,7 @@ _ITEM_KINDS = {
     "macro_definition": "macro",
 }
 _RESOLVE_DEPTH = 48
+_EXTERN_PRELUDE = frozenset({"std", "core", "alloc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +386,9 @@ class CrateSet:
             return ModuleRef(module.crate, ("crate",))
         if head in ("self", "super", "Self"):
             return self._step(module, head, depth) if head != "Self" else None
+        explicit = head in module.items or head in module.submodules or head in module.uses
+        if not explicit and (head in self.dependency_packages or head in _EXTERN_PRELUDE):
+            return External((self.dependency_packages.get(head, head),))
         found = self._lookup(module, head, depth)
         if found is not None:
             return found

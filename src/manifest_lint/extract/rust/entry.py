@@ -87,7 +87,18 @@ def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limit
         if main is None or main.kind != "fn":
             continue
         current_binary[0] = crate.binary
-        returned = evaluator.call_function(main, [], 0)
+        try:
+            returned = evaluator.call_function(main, [], 0)
+        except RecursionError:  # a last resort: the depth limits should always stop earlier
+            result.diagnostics.append(
+                Diagnostic(
+                    "limit-exceeded",
+                    "router code nests too deeply to evaluate; binary skipped",
+                    main.file,
+                    main.line,
+                )
+            )
+            continue
         if isinstance(returned, RouterVal):  # shuttle-style mains return the app instead of serving it
             on_serve(returned, main.file, main.line)
     current_binary[0] = None
@@ -121,7 +132,10 @@ def _unmounted(
             if not lines or lines <= covered:
                 continue
             mark = len(evaluator.diagnostics), len(evaluator.strings.diagnostics)
-            value = evaluator.call_function(item, [], 0)
+            try:
+                value = evaluator.call_function(item, [], 0)
+            except RecursionError:
+                value = None
             fresh = (
                 tuple(e for e in value.routes if (e.file, e.line) not in covered)
                 if isinstance(value, RouterVal)
