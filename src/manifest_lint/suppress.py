@@ -1,8 +1,8 @@
 """Inline suppressions: `// manifest-lint: ignore[ML201] -- reason` in PHP/Rust sources (also `#`
 and `/* */`), `<!-- manifest-lint: ignore[ML202] -- reason -->` in markdown plans, `#` in TOML.
 
-A suppression covers findings on its own line (trailing comment) and on the next line (comment on
-its own line). Codes are required — there is no blanket form — and a suppression that hides
+A trailing comment covers findings on its own line; a comment on a line of its own covers that
+line and the next one (ruff, phpstan and phpcs do the same). Codes are required — there is no blanket form — and a suppression that hides
 nothing is itself reported (`unused-suppression`, ML901), as ruff's RUF100 does.
 """
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from manifest_lint.model import Finding
 
 _MARK = "manifest-lint:"
+_COMMENT_OPENERS = re.compile(r"^\s*(?://+|#+|/\*+|\*+|<!--|\{\{--)?\s*$")
 _PATTERN = re.compile(r"manifest-lint:\s*ignore(?:\[([^\]]*)\])?(?:\s+--\s*(.*?))?\s*(?:-->|\*/|--\}\}|$)")
 
 
@@ -33,6 +34,12 @@ class Suppression:
     codes: tuple[str, ...]
     reason: str | None
     problem: str | None = None
+    own_line: bool = True
+
+    @property
+    def covers(self) -> tuple[int, ...]:
+        """A comment on its own line covers the next line; a trailing comment only its own."""
+        return (self.line, self.line + 1) if self.own_line else (self.line,)
 
 
 def scan_text(text: str, file: str) -> list[Suppression]:
@@ -43,8 +50,11 @@ def scan_text(text: str, file: str) -> list[Suppression]:
         match = _PATTERN.search(line)
         if match is None:
             continue
+        own_line = bool(_COMMENT_OPENERS.match(line[: match.start()]))
         if match.group(1) is None or not match.group(1).strip():
-            found.append(Suppression(file, number, (), None, "names no rule code; write ignore[ML201]"))
+            found.append(
+                Suppression(file, number, (), None, "names no rule code; write ignore[ML201]", own_line)
+            )
             continue
         codes: list[str] = []
         problem = None
@@ -55,7 +65,7 @@ def scan_text(text: str, file: str) -> list[Suppression]:
             else:
                 codes.append(rule.code)
         reason = (match.group(2) or "").strip() or None
-        found.append(Suppression(file, number, tuple(codes), reason, problem))
+        found.append(Suppression(file, number, tuple(codes), reason, problem, own_line))
     return found
 
 
@@ -79,8 +89,8 @@ def apply(
     """(findings left, unused-suppression findings)."""
     by_place: dict[tuple[str, int], list[Suppression]] = {}
     for suppression in suppressions:
-        by_place.setdefault((suppression.file, suppression.line), []).append(suppression)
-        by_place.setdefault((suppression.file, suppression.line + 1), []).append(suppression)
+        for line in suppression.covers:
+            by_place.setdefault((suppression.file, line), []).append(suppression)
     used: set[tuple[Suppression, str]] = set()
     kept: list[Finding] = []
     for item in findings:

@@ -24,11 +24,11 @@ def test_scan_forms() -> None:
         "// manifest-lint: ignore\n",
         "f",
     )
-    assert [(s.line, s.codes, s.reason, s.problem is None) for s in found] == [
-        (1, ("ML201",), "not ours", True),
-        (2, ("ML201", "ML206"), None, True),
-        (3, ("ML202",), "kept for v1 clients", True),
-        (4, (), None, False),
+    assert [(s.line, s.codes, s.reason, s.problem is None, s.covers) for s in found] == [
+        (1, ("ML201",), "not ours", True, (1, 2)),
+        (2, ("ML201", "ML206"), None, True, (2,)),
+        (3, ("ML202",), "kept for v1 clients", True, (3, 4)),
+        (4, (), None, False, (4, 5)),
     ]
 
 
@@ -104,3 +104,16 @@ def test_snapshot_drift(tmp_path: Path) -> None:
         "removed since the snapshot",
     ]
     assert any('middleware: [] → ["require_session"]' in f.message for f in drift)
+
+
+def test_trailing_suppression_does_not_reach_the_next_line(tmp_path: Path) -> None:
+    _legacy_file(
+        tmp_path,
+        "<?php\nRoute::get('a', F::class); // manifest-lint: ignore[ML201] -- probe\nRoute::get('b', F::class);\n",
+    )
+    legacy = legacy_manifest(tmp_path, laravel("GET", "/a", line=2), laravel("GET", "/b", line=3))
+    legacy = legacy.__class__(
+        legacy.stack, legacy.root, legacy.framework, legacy.surfaces, (), ("routes/api.php",)
+    )
+    result = evaluate(config(tmp_path), legacy, (), plan_from(""))
+    assert [(f.rule, f.surface) for f in result.findings] == [("uncovered-surface", "GET /b")]
