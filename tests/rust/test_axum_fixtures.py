@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from manifest_lint.extract import ExtractOptions, extract
-from manifest_lint.model import Manifest
 from manifest_lint.parsing import Limits
+
+if TYPE_CHECKING:
+    from manifest_lint.model import Manifest
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "rust"
 RouteRow = tuple[object, ...]
