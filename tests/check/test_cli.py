@@ -160,3 +160,24 @@ def test_rule_command(project: Path) -> None:
     every = cli("rule", "--all", cwd=project).stdout
     assert every.count("\n# ") + 1 == len(rules())
     assert cli("rule", "ML999", cwd=project).returncode == 2
+
+
+def test_toml_plan_pinned_config_and_bad_inputs(project: Path) -> None:
+    (project / "plan.toml").write_text(
+        '[[route]]\nmethods = ["GET"]\npath = "api/items"\nowners = ["IT-1"]\n', encoding="utf-8"
+    )
+    (project / "ci.toml").write_text(
+        'legacy = "legacy"\ntarget = ["service"]\nplan = ["plan.toml"]\nallow = ["GET /healthz"]\n',
+        encoding="utf-8",
+    )
+    done = cli("check", "--config", "ci.toml", "--output-format", "json", cwd=project)
+    assert done.returncode == 1, done.stderr
+    uncovered = sorted(f["surface"] for f in json.loads(done.stdout)["findings"] if f["code"] == "ML201")
+    assert uncovered == ["GET /api/items/{}", "GET /api/unplanned", "POST /api/items"]
+    assert cli("check", "--config", "missing.toml", cwd=project).returncode == 2
+    missing_plan = cli("check", "--plan", "nope.md", cwd=project)
+    assert missing_plan.returncode == 2 and "nope.md" in missing_plan.stderr
+    (project / ".manifest-lint.toml").write_bytes(b'legacy = "legacy"\n# caf\xe9\n')
+    bad = cli("check", cwd=project)
+    assert bad.returncode == 2
+    assert ".manifest-lint.toml:2" in bad.stderr and "UTF-8" in bad.stderr
