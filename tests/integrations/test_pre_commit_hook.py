@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ci_docs import snippets
 from project import REFUND_PLAN, REFUND_ROUTE, REPO, append, git, make_repo
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
@@ -66,7 +67,10 @@ def test_hook_manifest_is_valid_for_pre_commit() -> None:
 def test_commit_with_an_uncovered_route_is_refused_until_the_plan_covers_it(tmp_path: Path) -> None:
     hook_repo, sha = _snapshot_of_this_checkout(tmp_path)
     project = make_repo(tmp_path)
-    config = {"repos": [{"repo": hook_repo.as_uri(), "rev": sha, "hooks": [{"id": "manifest-lint"}]}]}
+    # The documented snippet, pointed at this checkout instead of the release.
+    config = yaml.safe_load(snippets()["pre-commit-config"])
+    (entry,) = config["repos"]
+    entry.update(repo=hook_repo.as_uri(), rev=sha)
     (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
