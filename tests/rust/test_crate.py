@@ -79,3 +79,15 @@ def test_missing_module_file_is_a_diagnostic(tmp_path: Path) -> None:
     (tmp_path / "src" / "main.rs").write_text("mod gone;\nfn main() {}\n")
     crate = load_crate(SourceSet(tmp_path), name="c", kind="bin", root_file="src/main.rs")
     assert [(d.rule, d.file, d.line) for d in crate.diagnostics] == [("missing-file", "src/main.rs", 1)]
+
+
+def test_handler_named_like_a_module_resolves_to_the_fn(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text(
+        "pub mod feed { pub fn helper() {} }\nmod handlers { pub async fn feed() {} }\nuse handlers::feed;\n"
+    )
+    crate = load_crate(SourceSet(tmp_path), name="c", kind="lib", root_file="src/lib.rs")
+    crates = CrateSet({"c": crate})
+    root = crate.modules[("crate",)]
+    assert crates.qualified(root, ("feed",)) == "crate::handlers::feed"  # value namespace
+    assert crates.resolve(root, ("feed", "helper")) == crate.modules[("crate", "feed")].items["helper"]

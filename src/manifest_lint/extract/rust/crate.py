@@ -344,6 +344,7 @@ class CrateSet:
     crates: dict[str, Crate]
     dependency_packages: Mapping[str, str] = field(default_factory=dict)
     _active: set[tuple[str, ModPath, str]] = field(default_factory=set)
+    _values_only: bool = False
 
     def module(self, ref: ModuleRef) -> Module | None:
         crate = self.crates.get(ref.crate)
@@ -407,6 +408,14 @@ class CrateSet:
             self._active.discard(key)
 
     def _lookup_once(self, module: Module, name: str, depth: int) -> Resolved | None:
+        if self._values_only:
+            # Value namespace (a handler `x` can share its name with a module `x`): fns and consts first.
+            if name in module.items:
+                return module.items[name]
+            if name in module.uses:
+                found = self._resolve(module, module.uses[name], depth + 1)
+                if not isinstance(found, ModuleRef):
+                    return found
         if name in module.submodules:
             return ModuleRef(module.crate, module.submodules[name])
         if name in module.items:
@@ -426,13 +435,36 @@ class CrateSet:
                 external = External((*target.path, name))
         return external
 
+    def resolve_value(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
+        """Like `resolve`, but the last segment is looked up in the value namespace (fns, consts)."""
+        owner: Resolved | None = ModuleRef(module.crate, module.path)
+        if len(segments) > 1:
+            owner = self.resolve(module, segments[:-1])
+        if isinstance(owner, External):
+            return External((*owner.path, segments[-1]))
+        target = self.module(owner) if isinstance(owner, ModuleRef) else None
+        if target is None:
+            return None
+        if len(segments) == 1 and target is module:
+            self._values_only = True
+            try:
+                found = self._lookup(module, segments[0], 0)
+            finally:
+                self._values_only = False
+            return found if found is not None else self._head(module, segments[0], 0)
+        self._values_only = True
+        try:
+            return self._lookup(target, segments[-1], 0)
+        finally:
+            self._values_only = False
+
     def lookup_item(self, module: Module, segments: tuple[str, ...]) -> Item | None:
-        found = self.resolve(module, segments)
+        found = self.resolve_value(module, segments)
         return found if isinstance(found, Item) else None
 
     def qualified(self, module: Module, segments: tuple[str, ...]) -> str:
         """`segments` resolved to `crate::a::b` / `axum::x` when possible, else as written."""
-        found = self.resolve(module, segments)
+        found = self.resolve_value(module, segments)
         if isinstance(found, Item):
             return found.qualified
         if isinstance(found, External) and len(found.path) > 1:
