@@ -12,6 +12,7 @@ Commands compare by name token lists (rust-routing.md §7.4): `ops:rotate-keys` 
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -172,6 +173,7 @@ def join(
     index = _TargetIndex(target_surfaces)
     entries_by_key: dict[str, list[PlanEntry]] = {}
     loose_entries: dict[str, list[PlanEntry]] = {}
+    table_globs = [e for e in plan.entries if e.kind == "table" and "*" in (e.name or "")]
     for entry in plan.entries:
         if entry.kind != "group":
             entries_by_key.setdefault(_entry_key(entry), []).append(entry)
@@ -181,7 +183,10 @@ def join(
         # A plan written from `route:list` cannot see that `{path}` is a catch-all or `{id?}`
         # optional, so a plan `{}` also owns a legacy `{*}` or `{?}` in the same place.
         key = _surface_key(surface)
-        return tuple(entries_by_key.get(key) or loose_entries.get(_loose(key)) or ())
+        found = entries_by_key.get(key) or loose_entries.get(_loose(key))
+        if not found and isinstance(surface, Table):
+            found = [e for e in table_globs if fnmatch.fnmatchcase(surface.name, e.name or "")]
+        return tuple(found or ())
 
     used_entries: set[int] = set()
     used_targets: set[int] = set()

@@ -154,3 +154,17 @@ def test_customer_plan_parses_cleanly() -> None:
     assert len(routes) == 104
     assert len([e for e in routes if e.path and e.path.startswith("/api/")]) == 77
     assert len(plan.titles) == 61
+
+
+def test_prose_with_an_arrow_is_not_an_entry_but_entry_shapes_are() -> None:
+    plan = plan_from(
+        "- Browser `popstate` is mapped (`location.pathname` -> `Navigate`) for back/forward parity.\n"
+        "- Data flows from Laravel -> Rust over time\n"
+        "- Legacy tables (`threads`, `agent_conversation_*`) retired from the chat path -> OA-21, OA-24\n"
+        "- GET /api/me -> OA-1\n"
+    )
+    assert [(d.rule, d.line) for d in plan.diagnostics] == [("malformed-plan-entry", 4)]
+    assert [(e.kind, e.name, e.owners) for e in plan.entries] == [
+        ("table", "threads", ("OA-21", "OA-24")),
+        ("table", "agent_conversation_*", ("OA-21", "OA-24")),
+    ]

@@ -352,3 +352,26 @@ def test_ignore_page_dirs_also_silences_orphaned_page_and_takes_repo_paths(tmp_p
     assert evaluate(cfg, legacy, (), plan_from("")).findings == ()
     loud = evaluate(config(tmp_path), legacy, (), plan_from(""))
     assert sorted(f.rule for f in loud.findings) == ["orphaned-page", "uncovered-surface"]
+
+
+def test_table_glob_entry_owns_matching_tables_and_unresolved_target_paths_are_not_orphans(
+    tmp_path: Path,
+) -> None:
+    from manifest_lint.model import Route, Table
+
+    tables = (
+        Table(stack="laravel", file="database/migrations/a.php", line=1, name="agent_conversations"),
+        Table(stack="laravel", file="database/migrations/b.php", line=1, name="users"),
+    )
+    unknown = Route(
+        stack="rust",
+        file="src/main.rs",
+        line=5,
+        method="POST",
+        uri="{?}",
+        canonical_uri="{?}",
+        status="unresolved",
+    )
+    plan = plan_from("- Chat: `agent_conversation*` -> OA-21\n- Auth: `users`, `sessions` -> OA-8\n")
+    result = run(tmp_path, tables, (unknown,), plan)
+    assert [(f.rule, f.surface) for f in result.findings] == [("orphaned-plan-entry", "table sessions")]

@@ -22,7 +22,7 @@ _RETIRED = re.compile(r"^(retired|deprecated)\b[\s:(—–-]*(.*?)\)?\s*$", re.I
 _COMMAND = re.compile(r"^(?:php\s+artisan|artisan|command)\s+(\S+)$")
 _PAGE = re.compile(r"^page\s+(\S+)$")
 _TABLE = re.compile(r"^table\s+(\S+)$")
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\*[A-Za-z0-9_]*)*$")  # a table, `*` globs
 _MAX_RANGE = 200
 
 
@@ -38,6 +38,27 @@ class Spec:
 
 class PlanSyntaxError(ValueError):
     """Why a plan entry cannot be read (becomes `malformed-plan-entry`)."""
+
+
+_SPEC_HEAD = re.compile(r"^\s*(?:[A-Za-z]+(?:[|/,][A-Za-z]+)*\s+\S|/)")
+_ENTRY_KEYWORDS = {*METHODS, "COMMAND", "ARTISAN", "PHP", "PAGE", "TABLE"}
+
+
+def looks_like_entry(spans: list[str], right: str) -> bool:
+    """Whether a list item with an arrow is meant as a plan entry (else it is prose).
+
+    It is when the owners side starts like an owner (an issue id, `retired`, `deprecated`) or a
+    backticked spec on the left starts like one (`GET …`, `command …`, `/path`). Prose such as
+    "(`location.pathname` -> `Navigate`)" is neither and is left alone.
+    """
+    first = re.split(r"[\s,&(]+", right.strip(), maxsplit=1)[0].rstrip(".:")
+    if first.lower() in ("retired", "deprecated") or is_issue_id(first) or _RANGE.match(first):
+        return True
+    for span in spans:
+        head = span.strip().split(" ", 1)[0].split("|", 1)[0].upper()
+        if span.strip().startswith("/") or (head in _ENTRY_KEYWORDS and _SPEC_HEAD.match(span)):
+            return True
+    return False
 
 
 def is_issue_id(text: str) -> bool:

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from manifest_lint.model import Diagnostic
-from manifest_lint.plan.grammar import PlanSyntaxError, is_issue_id, parse_owners, parse_spec
+from manifest_lint.plan.grammar import (
+    PlanSyntaxError,
+    is_issue_id,
+    looks_like_entry,
+    parse_owners,
+    parse_spec,
+)
 from manifest_lint.plan.model import Plan, PlanEntry
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -75,6 +81,8 @@ def read_markdown_plan(data: bytes, file: str) -> Plan:
                 entries.extend(_inferred_commands(line, backlog[0], backlog[1] + line, file, number, domain))
             continue
         backlog = None
+        if not looks_like_entry(_SPAN.findall(parts[0]), parts[1]):
+            continue  # prose that happens to contain an arrow
         try:
             entries.extend(_entry(parts[0], parts[1], file, number, domain))
         except PlanSyntaxError as error:

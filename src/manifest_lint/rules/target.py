@@ -30,6 +30,8 @@ def orphaned_target_surface(context: RuleContext) -> Iterator[Finding]:
     for surface in context.joined.target_only:
         if not isinstance(surface, Route) or allowed(context.config.allow, surface):
             continue
+        if surface.status == "unresolved":
+            continue  # the path is unknown; the extractor's unresolved-construct already says so
         yield finding(
             "orphaned-target-surface",
             f"target route {surface.method} {surface.uri} has no legacy counterpart, no plan entry "
