@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 from generate import AppSources, app_sources
 from hypothesis import HealthCheck, given, settings
-from oracle import OracleRejected, RouteRecord, oracle_routes, oracle_routes_many
 
 from manifest_lint.extract import ExtractOptions, extract
+from oracle import OracleRejected, RouteRecord, oracle_routes, oracle_routes_many
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from manifest_lint.discover import walk_files
-from manifest_lint.extract.laravel.evaluator import Ctx, Interpreter, ThisRef
+from manifest_lint.extract.laravel.evaluator import Ctx, Interpreter, ThisRef, call_line
 from manifest_lint.extract.laravel.values import Closure, PhpArray, RouterRef, Value, as_string
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
@@ -72,7 +72,7 @@ def _with_routing(interpreter: Interpreter, call: tree_sitter.Node, ctx: Ctx, en
     args, named = interpreter.args(call, ctx)
     params: dict[str, Value] = dict(zip(ROUTING_PARAMETERS, args, strict=False))
     params.update(named)
-    line = node_line(call)
+    line = call_line(call)
     if params.get("channels") is not None:
         entry.broadcasting = (ctx.scope.rel, line)
     using = params.get("using")

@@ -243,7 +243,10 @@ class Interpreter:
         rel = self.sources.relative(Path(absolute))
         if rel is None or ((self.sources.root / rel).exists() and self.sources.resolve_inside(rel) is None):
             self.diagnose(
-                "include-refused", f"{text}: outside the project root; not followed", ctx.scope.rel, line
+                "include-refused",
+                f"{_relative_to(absolute, str(self.sources.root))}: outside the project root; not followed",
+                ctx.scope.rel,
+                line,
             )
             return None
         return rel
@@ -516,7 +519,7 @@ class Interpreter:
         elif name == "loadroutesfrom" and args:
             rel = self.include_path(args[0], ctx, call)
             if rel is not None:
-                self.load_file(rel, referrer=ctx.scope.rel, line=node_line(call))
+                self.load_file(rel, referrer=ctx.scope.rel, line=call_line(call))
         elif name in ctx.this.methods and len(calls) == 1:
             body = ctx.this.methods[name].child_by_field_name("body")
             if body is not None:
@@ -537,7 +540,7 @@ class Interpreter:
         self.push_group(group)
         try:
             action = f"\\Illuminate\\Broadcasting\\BroadcastController@{method}"
-            draft = self.create_route(["GET", "POST"], uri, action, ctx, node_line(call))
+            draft = self.create_route(["GET", "POST"], uri, action, ctx, call_line(call))
             self.add(draft)
         finally:
             self.group_stack.pop()
@@ -550,7 +553,7 @@ class Interpreter:
         resource: Pending | None = None
         rel = ctx.scope.rel
         for name, call in calls:
-            line = node_line(call)
+            line = call_line(call)
             args, named = self.args(call, ctx)
             if draft is not None:
                 if not self.route_method(draft, name, args, call, ctx):
@@ -664,7 +667,7 @@ class Interpreter:
                     f"`{name}()` value `{_short(node_text(call.child_by_field_name('arguments') or call))}` "
                     "cannot be computed statically",
                     ctx.scope.rel,
-                    node_line(call),
+                    call_line(call),
                 )
                 text = UNRESOLVED
             attrs[key] = text
@@ -682,7 +685,7 @@ class Interpreter:
                 f"middleware `{_short(value.text if isinstance(value, Unknown) else node_text(call))}` "
                 "cannot be computed statically",
                 ctx.scope.rel,
-                node_line(call),
+                call_line(call),
             )
             return UNRESOLVED
         return text
@@ -705,7 +708,7 @@ class Interpreter:
                 elif isinstance(entry, str):
                     rel = self.include_path(entry, ctx, call)
                     if rel is not None:
-                        self.load_file(rel, referrer=ctx.scope.rel, line=node_line(call))
+                        self.load_file(rel, referrer=ctx.scope.rel, line=call_line(call))
                 elif isinstance(entry, Unknown):
                     self.include_path(entry, ctx, call)
                 else:
@@ -713,7 +716,7 @@ class Interpreter:
                         "unresolved-construct",
                         "group() without a closure or route file",
                         ctx.scope.rel,
-                        node_line(call),
+                        call_line(call),
                     )
             finally:
                 self.group_stack.pop()
@@ -757,7 +760,7 @@ class Interpreter:
         ctx: Ctx,
         registrar: Attrs | None,
     ) -> Draft | None:
-        line = node_line(call)
+        line = call_line(call)
         page: str | None = None
         if name == "match":
             methods_value = _arg(args, named, 0, "methods")
@@ -890,7 +893,7 @@ class Interpreter:
                     "unresolved-construct",
                     "route name cannot be computed statically",
                     ctx.scope.rel,
-                    node_line(call),
+                    call_line(call),
                 )
                 draft.status = "partial"
                 return True
@@ -953,10 +956,21 @@ class Interpreter:
                 "unresolved-construct",
                 f"`->{name}()` on a route is not known (a macro?); ignored",
                 ctx.scope.rel,
-                node_line(call),
+                call_line(call),
             )
             draft.notes.append(f"unresolved-modifier:{name}")
         return True
+
+
+def _relative_to(path: str, root: str) -> str:
+    """A refused path relative to the root (`../x.php`), so messages do not depend on the checkout."""
+    return posixpath.relpath(posixpath.normpath(path), root)
+
+
+def call_line(call: tree_sitter.Node) -> int:
+    """The line of the called method's name: in a multi-line chain, where the registration is written."""
+    name = call.child_by_field_name("name")
+    return node_line(name if name is not None else call)
 
 
 def _list(value: object) -> list[object]:

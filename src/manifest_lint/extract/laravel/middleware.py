@@ -9,8 +9,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from manifest_lint.catalog import data_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class MiddlewareResolver:
     aliases: dict[str, str] = field(default_factory=dict)
     priority: tuple[str, ...] = ()
     supertypes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lookup: Callable[[str], tuple[str, ...]] | None = None
 
     @classmethod
     def default(cls, resolve_aliases: bool) -> MiddlewareResolver:
@@ -57,13 +62,19 @@ class MiddlewareResolver:
 
     def _ancestors(self, cls: str) -> list[str]:
         seen: list[str] = []
-        stack = list(self.supertypes.get(cls, ()))
+        stack = list(self._direct(cls))
         while stack:
             current = stack.pop(0)
             if current not in seen:
                 seen.append(current)
-                stack.extend(self.supertypes.get(current, ()))
+                stack.extend(self._direct(current))
         return seen
+
+    def _direct(self, cls: str) -> tuple[str, ...]:
+        """Interfaces and parent of a class: framework facts first, then the app's own class file."""
+        if cls not in self.supertypes:
+            self.supertypes[cls] = self.lookup(cls) if self.lookup is not None and "\\" in cls else ()
+        return self.supertypes[cls]
 
     def gather(self, route: list[str], controller: list[str], excluded: list[str]) -> list[str]:
         computed = unique([*route, *controller])

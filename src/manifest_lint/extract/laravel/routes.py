@@ -12,9 +12,11 @@ from manifest_lint.extract.laravel.config import ConfigReader
 from manifest_lint.extract.laravel.controller_middleware import ControllerMiddleware
 from manifest_lint.extract.laravel.evaluator import Ctx, Interpreter
 from manifest_lint.extract.laravel.middleware import MiddlewareResolver
+from manifest_lint.extract.laravel.names import names_of
 from manifest_lint.extract.laravel.state import Draft, as_list
 from manifest_lint.extract.laravel.values import Folder
 from manifest_lint.model import Diagnostic, Route
+from manifest_lint.parsing import ParsedFile, node_text
 
 if TYPE_CHECKING:
     from manifest_lint.discover import Composer
@@ -65,6 +67,7 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
             "Laravel\\Sanctum\\Http\\Middleware\\EnsureFrontendRequestsAreStateful",
             *resolver.priority,
         )
+    resolver.lookup = lambda cls: _class_supertypes(sources, composer, cls)
     controllers = ControllerMiddleware(sources, composer, folder)
     routes = [
         route
@@ -97,6 +100,36 @@ def _ctx_for(interpreter: Interpreter, rel: str) -> Ctx:
     from manifest_lint.extract.laravel.values import FileScope
 
     return Ctx(FileScope(rel=rel, directory=str(interpreter.sources.root), names=Names()), {})
+
+
+def _class_supertypes(sources: SourceSet, composer: Composer, cls: str) -> tuple[str, ...]:
+    """`implements` then `extends` of an app class, read from its PSR-4 file (middleware priority)."""
+    rel = composer.class_file(cls)
+    if rel is None or not sources.exists(rel):
+        return ()
+    parsed = sources.parse(rel, "php")
+    if not isinstance(parsed, ParsedFile):
+        return ()
+    names = names_of(parsed.root)
+    short = cls.rsplit("\\", 1)[-1]
+    stack = [parsed.root]
+    while stack:
+        node = stack.pop()
+        if node.type == "class_declaration":
+            name = node.child_by_field_name("name")
+            if name is None or node_text(name) != short:
+                continue
+            interfaces: list[str] = []
+            parents: list[str] = []
+            for child in node.named_children:
+                if child.type == "class_interface_clause":
+                    interfaces += [names.resolve(node_text(n)) for n in child.named_children]
+                elif child.type == "base_clause":
+                    parents += [names.resolve(node_text(n)) for n in child.named_children]
+            return (*interfaces, *parents)
+        if node.type in ("program", "namespace_definition", "compound_statement"):
+            stack.extend(node.named_children)
+    return ()
 
 
 def _wildcards(draft: Draft) -> frozenset[str]:
