@@ -365,3 +365,32 @@ def test_bare_get_counts_only_when_it_is_axum_routing(
     manifest = extract(root)
     assert [r.method for r in manifest.routes] == (["GET"] if routed else ["?"])
     assert all(r.uri == "/x" for r in manifest.routes)
+
+
+def test_join_macro_serves_each_app_and_overlaps_are_per_app(tmp_path: Path) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        "use axum::{routing::get, Router};\nuse tower_http::limit::RequestBodyLimitLayer;\n"
+        "async fn h() {}\n"
+        'fn public() -> Router { Router::new().route("/", get(h)) }\n'
+        'fn metrics() -> Router {\n    Router::new()\n        .route("/", get(h.layer((Cap, RequestBodyLimitLayer::new(9)))))\n}\n'
+        "async fn serve(app: Router) { axum::serve(todo!(), app).await; }\n"
+        "#[tokio::main]\nasync fn main() {\n    tokio::join!(\n        serve(public()),\n"
+        "        serve(metrics()),\n    );\n}\n",
+    )
+    manifest = extract(root)
+    assert [(r.method, r.uri, r.middleware, r.line, r.mounted) for r in manifest.routes] == [
+        ("GET", "/", (), 4, True),
+        ("GET", "/", ("Cap", "RequestBodyLimitLayer"), 7, True),
+    ]
+    assert diagnostics(manifest) == []  # two listeners, not an overlapping registration
+
+
+def test_same_method_twice_in_one_app_is_invalid(tmp_path: Path) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        "use axum::{routing::get, Router};\nasync fn h() {}\n"
+        'fn app() -> Router {\n    Router::new()\n        .route("/x", get(h))\n        .route("/x", get(h).post(h))\n}\n'
+        "#[tokio::main]\nasync fn main() { axum::serve(todo!(), app()).await; }\n",
+    )
+    assert diagnostics(extract(root)) == [("invalid-registration", "src/main.rs", 6)]

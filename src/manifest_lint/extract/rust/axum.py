@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from manifest_lint.extract.rust.crate import External, Item, ModuleRef, cfg_condition, path_segments, text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
 from manifest_lint.model import Diagnostic
-from manifest_lint.parsing import node_line, node_text
+from manifest_lint.parsing import node_line, node_text, parse_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,6 +62,8 @@ _STATEMENTS = {
     "empty_statement",
     "macro_definition",
 }
+_JOIN_MACROS = {"join", "try_join"}
+_ROUTER_TERMINALS = {"call", "oneshot", "ready", "poll_ready", "as_service", "route_layer_fn", "into_future"}
 _MAX_CALL_DEPTH = 48
 # Each nested expression costs about seven Python frames; this keeps far below the interpreter limit.
 _MAX_EVAL_DEPTH = 80
@@ -338,9 +340,9 @@ class AxumEvaluator:
         if kind == "const_item":
             name_node, value_node = node.child_by_field_name("name"), node.child_by_field_name("value")
             if name_node is not None and value_node is not None:
-                frame.env[self._text(frame, name_node)] = self.strings.string(
-                    value_node, frame.module, frame.env
-                )
+                text_value = self.strings.try_string(value_node, frame.module, frame.env)
+                if text_value is not None:
+                    frame.env[self._text(frame, name_node)] = text_value
             return UNKNOWN_VAL
         if kind.endswith("_item") or kind in ("use_declaration", "empty_statement", "macro_definition"):
             return UNKNOWN_VAL
@@ -508,10 +510,37 @@ class AxumEvaluator:
             "const_format::concatcp",
         ):
             return self.strings.string(node, frame.module, frame.env)
+        if name.split("::")[-1] in _JOIN_MACROS:
+            return self._join_macro(node, frame)
         if _mentions_routes(node):
             self._unresolved(
                 node, frame, f"macro {name}! may register routes; its expansion is not evaluated"
             )
+        return UNKNOWN_VAL
+
+    def _join_macro(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        """`tokio::join!(serve(a()), serve(b()))`: the arguments are plain expressions, so read them as such.
+
+        Macro arguments are a flat token tree; the argument text is parsed as a snippet padded with
+        newlines so every node keeps its original line number.
+        """
+        tree = next((c for c in node.children if c.type == "token_tree"), None)
+        if tree is None or tree.child_count < 2:
+            return UNKNOWN_VAL
+        inner = frame.module.parsed.data[tree.children[0].end_byte : tree.children[-1].start_byte]
+        data = b"\n" * tree.start_point.row + b"fn m(){(" + inner + b",);}"
+        parsed = parse_bytes(frame.module.file, data, "rust")
+        if isinstance(parsed, tuple):
+            return UNKNOWN_VAL
+        snippet = Frame(replace(frame.module, parsed=parsed), frame.env, frame.depth)
+        stack = [parsed.root]
+        while stack:
+            current = stack.pop()
+            if current.type == "tuple_expression":
+                for element in current.named_children:
+                    self.eval(element, snippet)
+                break
+            stack.extend(reversed(current.named_children))
         return UNKNOWN_VAL
 
     # ---- calls -------------------------------------------------------------------------
@@ -759,6 +788,8 @@ class AxumEvaluator:
         if not args:
             return ()
         node = args[0]
+        if node.type == "tuple_expression":  # a tuple of layers: the first one is outermost
+            return tuple(name for element in self._args(node) for name in self._layer_names([element], frame))
         value = self.eval(node, frame)
         if isinstance(value, LayerVal):
             return value.names
@@ -914,6 +945,8 @@ class AxumEvaluator:
             for arg in args:
                 self.eval(arg, frame)
             return base
+        if name in _ROUTER_TERMINALS:  # used as a tower Service: no longer a Router value
+            return UNKNOWN_VAL
         self._unresolved(
             field_node, frame, f"Router method .{name}() is not understood; routes it adds are not listed"
         )
@@ -985,7 +1018,7 @@ def _merge_envs(envs: Sequence[tuple[dict[str, Value], str | None]]) -> dict[str
 
 def _mentions_routes(node: tree_sitter.Node) -> bool:
     text = node_text(node)
-    return ".route" in text or "Router" in text or "route!" in text or "routes!" in text
+    return any(marker in text for marker in (".route(", ".nest(", ".merge(", "Router::", "route!", "routes!"))
 
 
 def _last_ident(node: tree_sitter.Node) -> str:

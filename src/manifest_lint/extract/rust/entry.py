@@ -68,6 +68,7 @@ def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limit
 
     def on_serve(router: RouterVal, _file: str, _line: int) -> None:
         served.extend((current_binary[0], entry) for entry in router.routes)
+        result.diagnostics.extend(_overlaps(router.routes))
 
     evaluator = AxumEvaluator(
         crates,
@@ -112,7 +113,6 @@ def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limit
     _unmounted(evaluator, own_crates, covered, version, result)
     result.diagnostics.extend(strings.diagnostics)
     result.diagnostics.extend(evaluator.diagnostics)
-    result.diagnostics.extend(_overlaps(result.routes))
     return result
 
 
@@ -249,30 +249,22 @@ def _syntax_mismatch(uri: str, syntax: PathSyntax) -> str | None:
     return None
 
 
-def _overlaps(routes: list[Route]) -> list[Diagnostic]:
+def _overlaps(routes: tuple[RouteEntry, ...]) -> list[Diagnostic]:
     """Same method twice on one path of one served app: axum panics ("Overlapping method route")."""
     found: list[Diagnostic] = []
-    seen: dict[tuple[str | None, str, str], Route] = {}
+    seen: dict[tuple[str, str], RouteEntry] = {}
     for route in routes:
-        if (
-            not route.mounted
-            or route.condition is not None
-            or route.method == "?"
-            or route.status != "resolved"
-        ):
+        if route.condition is not None or route.method == "?" or not route.complete:
             continue
-        key = (route.binary, route.method, route.uri)
-        first = seen.get(key)
-        if first is not None and (first.file, first.line) != (route.file, route.line):
+        first = seen.setdefault((route.method, route.path), route)
+        if first is not route and (first.file, first.line) != (route.file, route.line):
             found.append(
                 Diagnostic(
                     "invalid-registration",
-                    f"{route.method} {route.uri} registered twice (first at {first.file}:{first.line}); "
+                    f"{route.method} {route.path} registered twice (first at {first.file}:{first.line}); "
                     "axum panics with an overlapping method route",
                     route.file,
                     route.line,
                 )
             )
-        else:
-            seen.setdefault(key, route)
     return found

@@ -64,6 +64,12 @@ class Evaluator:
             return UNKNOWN_VALUE
         return value
 
+    def try_string(
+        self, node: tree_sitter.Node, module: Module, local: Mapping[str, object] | None = None
+    ) -> StrValue | None:
+        """The value of `node` when it is a computable string, else None (no diagnostic)."""
+        return self._eval(node, module, local or {}, 0)
+
     def _unresolved(self, node: tree_sitter.Node, module: Module, message: str) -> None:
         self.diagnostics.append(Diagnostic("unresolved-construct", message, module.file, node_line(node)))
 
