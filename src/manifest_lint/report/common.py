@@ -36,6 +36,15 @@ def visible_controls(text: str) -> str:
     return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def single_line(text: str) -> str:
+    """`visible_controls` plus CR/LF as `\\r`/`\\n`: one finding stays one line of output.
+
+    A message line starting with `::` printed in a GitHub Actions log would be run as a workflow
+    command; a line of its own could also pass for another finding.
+    """
+    return visible_controls(text).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def worst_first(findings: Iterable[Finding]) -> list[Finding]:
     """Errors before warnings before infos; inside a level the deterministic finding order."""
     return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], finding_sort_key(f)))

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from manifest_lint.report.common import summary_line
+from manifest_lint.report.common import single_line, summary_line
 
 if TYPE_CHECKING:
     from manifest_lint.model import CheckResult, Scoreboard, ScoreRow
@@ -32,17 +32,17 @@ def render_text(
         highlight=False,
     )
     for file, group in groupby(result.findings, key=lambda f: f.file):
-        console.print(Text(file or "(no file)", style="bold underline"))
+        console.print(Text(single_line(file) or "(no file)", style="bold underline"))
         for finding in group:
             row = Text("  ")
             row.append(f"{finding.line:>5}  ")
             row.append(f"{finding.severity:<7}", style=_STYLE[finding.severity])
             row.append(f" {finding.code} ", style="bold")
             row.append(f"[{finding.rule}] ", style="dim")
-            row.append(finding.message)
+            row.append(single_line(finding.message))
             if finding.issues:
                 row.append(f"  ({', '.join(finding.issues)})", style="dim")
-            console.print(row)
+            console.print(row, soft_wrap=True)  # never break a finding: a wrapped line could start with `::`
         console.print()
     if result.findings:
         by_rule = Counter((f.code, f.rule) for f in result.findings)

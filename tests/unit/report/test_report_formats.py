@@ -2,33 +2,38 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import jsonschema
 import pytest
 from report_samples import HOSTILE, HOSTILE_PATH, hostile_result, many_result
 from sarif_tools import sarif_schema, validation_errors, validation_results
 
+from manifest_lint.check import run_check
+from manifest_lint.config import load_config
 from manifest_lint.model import CheckResult, Finding
-from manifest_lint.report.common import visible_controls
+from manifest_lint.report.common import single_line, visible_controls
 from manifest_lint.report.github import escape_data, escape_property, render_github, write_step_summary
 from manifest_lint.report.html import render_html
+from manifest_lint.report.json_report import render_json
 from manifest_lint.report.junit import render_junit
 from manifest_lint.report.markdown import escape_cell, render_markdown
 from manifest_lint.report.rdjson import render_rdjson
 from manifest_lint.report.sarif import artifact_uri, render_sarif, sarif_document
+from manifest_lint.report.text import render_text
+from manifest_lint.source_lines import file_lines
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-FORMATS = ["sarif", "github", "markdown", "rdjson", "junit", "html"]
+FORMATS = ["text", "json", "sarif", "github", "markdown", "rdjson", "junit", "html"]
 _GITHUB_LINE = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
 
 
 def _render(fmt: str, result: CheckResult) -> str:
     renderers = {
+        "text": render_text,
+        "json": render_json,
         "sarif": render_sarif,
         "github": render_github,
         "markdown": render_markdown,
@@ -67,7 +72,16 @@ def test_hostile_text_comes_out_escaped_and_intact(fmt: str) -> None:
     """`::`, CR/LF, `%`, quotes, HTML, `|`, backticks, controls and non-ASCII survive every format."""
     out = _render(fmt, hostile_result())
     visible = visible_controls(HOSTILE)
-    if fmt == "sarif":
+    if fmt == "text":
+        assert single_line(HOSTILE) in out
+        assert not [
+            line for line in out.splitlines() if line.lstrip().startswith("::")
+        ]  # no workflow command
+        assert "\x1b" not in out and "\x00" not in out
+    elif fmt == "json":
+        finding = json.loads(out)["findings"][0]
+        assert (finding["message"], finding["file"]) == (HOSTILE, HOSTILE_PATH)
+    elif fmt == "sarif":
         results = json.loads(out)["runs"][0]["results"]
         assert results[0]["message"]["text"] == HOSTILE
         assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == artifact_uri(
@@ -127,6 +141,16 @@ def test_sarif_is_valid_for_the_sdk_validator_and_github_rules(tmp_path: Path) -
         path = tmp_path / f"{name}.sarif"
         path.write_text(render_sarif(result), encoding="utf-8")
         paths.append(path)
+    # And a real run of `check` over the miniature project, with columns from the sources.
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "fixtures/integrations/mini", project)
+    routes = project / "legacy/routes/api.php"
+    routes.write_text(routes.read_text() + "Route::get('/é', [OrderController::class, 'index']);\n")
+    config = load_config(project)
+    real = tmp_path / "real.sarif"
+    real.write_text(render_sarif(run_check(config), file_lines(config.root)), encoding="utf-8")
+    assert json.loads(real.read_text())["runs"][0]["results"]
+    paths.append(real)
     found = validation_results(paths)
     assert validation_errors(found) == {path.name: [] for path in paths}
     assert found["hostile.sarif"] == []  # not even a warning for a normal report
