@@ -43,6 +43,7 @@ class MiddlewareResolver:
     priority: tuple[str, ...] = ()
     supertypes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lookup: Callable[[str], tuple[str, ...]] | None = None
+    _gathered: dict[tuple[tuple[str, ...], ...], list[str]] = field(default_factory=dict)
 
     @classmethod
     def default(cls, resolve_aliases: bool) -> MiddlewareResolver:
@@ -77,6 +78,15 @@ class MiddlewareResolver:
         return self.supertypes[cls]
 
     def gather(self, route: list[str], controller: list[str], excluded: list[str]) -> list[str]:
+        """The final list; memoised because large apps repeat the same few middleware stacks."""
+        key = (tuple(route), tuple(controller), tuple(excluded))
+        cached = self._gathered.get(key)
+        if cached is None:
+            cached = self._gather(route, controller, excluded)
+            self._gathered[key] = cached
+        return list(cached)
+
+    def _gather(self, route: list[str], controller: list[str], excluded: list[str]) -> list[str]:
         computed = unique([*route, *controller])
         resolved_excluded = [self.resolve(name) for name in excluded]
         resolved = [self.resolve(name) for name in computed]
