@@ -394,3 +394,17 @@ def test_same_method_twice_in_one_app_is_invalid(tmp_path: Path) -> None:
         "#[tokio::main]\nasync fn main() { axum::serve(todo!(), app()).await; }\n",
     )
     assert diagnostics(extract(root)) == [("invalid-registration", "src/main.rs", 6)]
+
+
+def test_routers_from_associated_fns_and_methods(tmp_path: Path) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        "use axum::{routing::get, Router};\nasync fn h() {}\nstruct Api;\nstruct State;\n"
+        'impl Api {\n    fn router() -> Router { Router::new().route("/api", get(h)) }\n'
+        "    fn app() -> Router { Self::router().merge(State.routes()) }\n}\n"
+        'impl State {\n    fn routes(&self) -> Router { Router::new().route("/state", get(h)) }\n}\n'
+        "#[tokio::main]\nasync fn main() { axum::serve(todo!(), Api::app()).await; }\n",
+    )
+    manifest = extract(root)
+    assert [(r.uri, r.line, r.mounted) for r in manifest.routes] == [("/api", 6, True), ("/state", 10, True)]
+    assert diagnostics(manifest) == []

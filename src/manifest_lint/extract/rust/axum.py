@@ -618,6 +618,12 @@ class AxumEvaluator:
                 return self._crate_call(found, args, frame)
             if found.kind == "type" and segments[-1] in ("new", "default"):
                 return self._alias_constructor(found)
+        if len(segments) == 2:
+            method = self._unique_method(
+                segments[1], None if segments[0] == "Self" else segments[0], function, frame
+            )
+            if method is not None:
+                return self.call_function(method, [self.eval(arg, frame) for arg in args], frame.depth)
         if len(segments) >= 2:
             owner = self.crates.resolve(frame.module, segments[:-1])
             if isinstance(owner, Item) and owner.kind == "type" and segments[-1] in ("new", "default"):
@@ -625,6 +631,24 @@ class AxumEvaluator:
         for arg in args:
             self.eval(arg, frame)
         return UNKNOWN_VAL
+
+    def _unique_method(
+        self, name: str, owner: str | None, node: tree_sitter.Node, frame: Frame
+    ) -> Item | None:
+        """The one associated fn `name` returning a Router (of `owner` if known), as spec §1.7 allows."""
+        crate = self.crates.crates.get(frame.module.crate)
+        candidates = [
+            m
+            for c in ([crate] if crate is not None else [])
+            for m in c.methods_named(name)
+            if (owner is None or m.name == f"{owner}::{name}") and _returns_router(m)
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            names = ", ".join(sorted(m.name for m in candidates))
+            self._unresolved(node, frame, f".{name}() could be any of {names}; its routes are not listed")
+        return None
 
     def _alias_constructor(self, alias: Item) -> Value:
         type_node = alias.node.child_by_field_name("type")
@@ -833,6 +857,10 @@ class AxumEvaluator:
             return base
         if isinstance(base, OptionVal) and name in ("unwrap_or_default", "unwrap", "expect"):
             return base.inner
+        if isinstance(base, Unknown):
+            method = self._unique_method(name, None, field_node, frame)
+            if method is not None:
+                return self.call_function(method, [self.eval(arg, frame) for arg in args], frame.depth)
         if name in ("route", "nest", "merge", "route_layer") and len(args) >= 1:
             values = [self.eval(arg, frame) for arg in args]
             if any(isinstance(v, (MethodVal, RouterVal)) for v in values):
@@ -1014,6 +1042,11 @@ def _merge_envs(envs: Sequence[tuple[dict[str, Value], str | None]]) -> dict[str
     for env, _ in envs:
         names.update(dict.fromkeys(env))
     return {name: union([(env.get(name, UNKNOWN_VAL), label) for env, label in envs]) for name in names}
+
+
+def _returns_router(item: Item) -> bool:
+    result = item.node.child_by_field_name("return_type")
+    return result is not None and "Router" in node_text(result)
 
 
 def _mentions_routes(node: tree_sitter.Node) -> bool:

@@ -94,6 +94,7 @@ class Module:
     submodules: dict[str, ModPath] = field(default_factory=dict)
     uses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     globs: list[tuple[str, ...]] = field(default_factory=list)
+    methods: dict[str, list[Item]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -106,6 +107,10 @@ class Crate:
     binary: str | None
     modules: dict[ModPath, Module] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def methods_named(self, name: str) -> list[Item]:
+        """Every associated fn called `name` in this crate's `impl` blocks."""
+        return [item for module in self.modules.values() for item in module.methods.get(name, ())]
 
     def functions(self) -> Iterator[Item]:
         for module in self.modules.values():
@@ -281,6 +286,9 @@ def _collect_item(
     if node.type == "mod_item":
         _collect_module(crate, module, node, directory, pending, sources)
         return
+    if node.type == "impl_item":
+        _collect_methods(module, node)
+        return
     kind = _ITEM_KINDS.get(node.type)
     name = _declared_name(node)
     if kind is None or name is None or is_test_only(node):
@@ -289,6 +297,23 @@ def _collect_item(
     if kind == "fn" and name in module.items and condition is not None:
         name = f"{name}#{node_line(node)}"
     module.items[name] = Item(kind, name, crate.name, module.path, node, module.file, condition)
+
+
+def _collect_methods(module: Module, node: tree_sitter.Node) -> None:
+    """Associated fns of an `impl` block, kept apart from free items (`Type::name` as `Item.name`)."""
+    body = node.child_by_field_name("body")
+    type_node = node.child_by_field_name("type")
+    if body is None or type_node is None or is_test_only(node):
+        return
+    owner = (_path_segments(type_node) or ("?",))[-1]
+    for child in body.named_children:
+        name = _declared_name(child) if child.type == "function_item" else None
+        if name is None or is_test_only(child):
+            continue
+        item = Item(
+            "method", f"{owner}::{name}", module.crate, module.path, child, module.file, cfg_condition(child)
+        )
+        module.methods.setdefault(name, []).append(item)
 
 
 def _collect_module(
