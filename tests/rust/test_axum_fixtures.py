@@ -408,3 +408,26 @@ def test_routers_from_associated_fns_and_methods(tmp_path: Path) -> None:
     manifest = extract(root)
     assert [(r.uri, r.line, r.mounted) for r in manifest.routes] == [("/api", 6, True), ("/state", 10, True)]
     assert diagnostics(manifest) == []
+
+
+@pytest.mark.parametrize(
+    ("axum", "filter_expr", "methods"),
+    [
+        ("0.6.20", "MethodFilter::GET | MethodFilter::POST", ["GET", "POST"]),
+        ("0.7.9", "MethodFilter::PUT.or(MethodFilter::PATCH)", ["PATCH", "PUT"]),
+        ("0.7.9", "chosen", ["?"]),  # a filter held in a variable: method unknown, reported
+    ],
+)
+def test_method_filters(tmp_path: Path, axum: str, filter_expr: str, methods: list[str]) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        "use axum::{routing::{on, MethodFilter}, Router};\nasync fn h() {}\n"
+        f'fn app(chosen: MethodFilter) -> Router {{ Router::new().route("/f", on({filter_expr}, h)) }}\n'
+        "#[tokio::main]\nasync fn main() { axum::serve(todo!(), app(todo!())).await; }\n",
+        axum=axum,
+    )
+    manifest = extract(root)
+    assert sorted(r.method for r in manifest.routes) == methods
+    assert all(r.framework == f"axum@{axum}" for r in manifest.routes)
+    assert [d.rule for d in manifest.diagnostics] == (["unresolved-construct"] if methods == ["?"] else [])
+    assert all(r.status == ("partial" if methods == ["?"] else "resolved") for r in manifest.routes)
