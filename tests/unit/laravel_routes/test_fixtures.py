@@ -205,3 +205,15 @@ def test_package_and_framework_routes_from_the_catalog() -> None:
 @pytest.mark.parametrize("name", ["l11-app", "l10-provider", "packages", "bad-input"])
 def test_extraction_is_deterministic(name: str) -> None:
     assert _manifest(name).sorted() == _manifest(name).sorted()
+
+
+def test_provider_outside_app_providers_binding_fields_and_router_variable() -> None:
+    manifest = _manifest("custom-providers")
+    assert _rows(manifest) == [
+        ("GET", "/api/status", None, "Acme\\Http\\Api\\StatusController", ("api",)),
+        ("GET", "/posts/{post}", "posts.show", "Acme\\Http\\PostController@show", ("web",)),
+        ("GET", "/posts/{post}/comments/{comment?}", None, "Acme\\Http\\CommentController@index", ("web",)),
+    ]
+    assert [r.canonical_uri for r in manifest.routes][2] == "/posts/{}/comments/{?}"
+    unresolved = [(d.file, d.line) for d in manifest.diagnostics if d.rule == "unresolved-construct"]
+    assert unresolved == [("routes/web.php", 5)]

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from manifest_lint.discover import walk_files
 from manifest_lint.extract.laravel.evaluator import Ctx, Interpreter, ThisRef, call_line
-from manifest_lint.extract.laravel.values import Closure, PhpArray, RouterRef, Value, as_string
+from manifest_lint.extract.laravel.values import ClassRef, Closure, PhpArray, RouterRef, Value, as_string
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
 if TYPE_CHECKING:
     import tree_sitter
+
+    from manifest_lint.discover import Composer
 
 ROUTING_PARAMETERS = ("using", "web", "api", "commands", "channels", "pages", "health", "apiPrefix", "then")
 
@@ -124,10 +126,40 @@ def _read_alias_calls(
                     entry.aliases[str(key)] = target
 
 
-def load_providers(interpreter: Interpreter, entry: EntryPoints) -> None:
+def provider_files(interpreter: Interpreter, composer: Composer) -> list[str]:
+    """App provider files: those `config/app.php` / `bootstrap/providers.php` name (PSR-4), then
+    `app/Providers/*`; route service providers last, as they are registered last in the skeletons."""
+    listed: list[str] = []
+    for rel in ("config/app.php", "bootstrap/providers.php"):
+        if not interpreter.sources.exists(rel):
+            continue
+        parsed = interpreter.sources.parse(rel, "php")
+        if not isinstance(parsed, ParsedFile):
+            continue
+        scope = interpreter.scope_for(parsed)
+        stack = [parsed.root]
+        while stack:
+            node = stack.pop()
+            if node.type == "class_constant_access_expression":
+                value = interpreter.folder.fold(node, scope, {})
+                target = composer.class_file(value.name) if isinstance(value, ClassRef) else None
+                if target is not None and target not in listed and interpreter.sources.exists(target):
+                    listed.append(target)
+                continue
+            stack.extend(reversed(node.named_children))
+    for rel, _ in walk_files(interpreter.sources.root, "app/Providers", (".php",)):
+        if rel not in listed:
+            listed.append(rel)
+    # Apps with their own Application class keep providers elsewhere (e.g. app/App/Providers).
+    for rel, _ in walk_files(interpreter.sources.root, "app", ("RouteServiceProvider.php",)):
+        if rel not in listed:
+            listed.append(rel)
+    return sorted(listed, key=lambda rel: rel.endswith("RouteServiceProvider.php"))
+
+
+def load_providers(interpreter: Interpreter, entry: EntryPoints, composer: Composer) -> None:
     """Run `boot()` (and `map()` of route service providers) of each app provider, route providers last."""
-    files = [rel for rel, _ in walk_files(interpreter.sources.root, "app/Providers", (".php",))]
-    files.sort(key=lambda rel: (rel.endswith("RouteServiceProvider.php"), rel))
+    files = provider_files(interpreter, composer)
     for rel in files:
         parsed = interpreter.sources.parse(rel, "php")
         if not isinstance(parsed, ParsedFile):

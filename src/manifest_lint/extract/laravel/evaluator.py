@@ -21,6 +21,7 @@ from manifest_lint.extract.laravel.state import (
     Collection,
     Draft,
     merge,
+    parse_uri,
     route_prefix,
     router_prefix,
 )
@@ -869,6 +870,7 @@ class Interpreter:
         full_uri = route_prefix(
             str(route_prefix_value) if isinstance(route_prefix_value, str) else "", full_uri
         )
+        full_uri = parse_uri(full_uri)
         if group is not None:
             attrs = merge(attrs, group, prepend_existing_prefix=False)
         condition = " and ".join(ctx.conditions) if ctx.conditions else None
@@ -928,7 +930,7 @@ class Interpreter:
             action["middleware"] = [*_list(action.get("middleware")), text]
         elif name == "prefix":
             text = as_string(args[0]) if args else ""
-            draft.uri = route_prefix(text or "", draft.uri)
+            draft.uri = parse_uri(route_prefix(text or "", draft.uri))
         elif name == "domain":
             text = as_string(args[0]) if args else None
             action["domain"] = text if text is not None else UNRESOLVED

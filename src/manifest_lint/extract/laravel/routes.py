@@ -48,7 +48,7 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     try:
         packages.add_package_routes(interpreter, composer, config, version, "boot")
         bootstrap.load_kernel_aliases(interpreter, entry)
-        bootstrap.load_providers(interpreter, entry)
+        bootstrap.load_providers(interpreter, entry, composer)
         bootstrap.load_bootstrap(interpreter, entry)
         if not entry.found:
             bootstrap.load_conventional(interpreter)

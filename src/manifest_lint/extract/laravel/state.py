@@ -6,6 +6,7 @@ rules can be ported line for line (see the Laravel source named in each docstrin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,18 @@ def route_prefix(prefix: str, uri: str) -> str:
     """`Route::prefix($prefix)`: prepends to the current uri (why `p/g/x` happens)."""
     joined = prefix.rstrip("/") + "/" + uri.lstrip("/")
     return php_trim(joined) if joined != "/" else joined
+
+
+_BINDING = re.compile(r"\{([\w:]+?)\??\}")
+
+
+def parse_uri(uri: str) -> str:
+    """`RouteUri::parse`: `{post:slug}` is stored as `{post}` (the field is a binding detail)."""
+    for match in _BINDING.finditer(uri):
+        inner = match.group(1)
+        if ":" in inner:
+            uri = uri.replace(inner, inner.split(":", 1)[0])
+    return uri
 
 
 @dataclass
