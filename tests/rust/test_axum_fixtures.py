@@ -431,3 +431,28 @@ def test_method_filters(tmp_path: Path, axum: str, filter_expr: str, methods: li
     assert all(r.framework == f"axum@{axum}" for r in manifest.routes)
     assert [d.rule for d in manifest.diagnostics] == (["unresolved-construct"] if methods == ["?"] else [])
     assert all(r.status == ("partial" if methods == ["?"] else "resolved") for r in manifest.routes)
+
+
+def test_registrations_axum_rejects(tmp_path: Path) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        "use axum::{middleware::from_fn, routing::get, Router};\nasync fn h() {}\nasync fn gate() {}\n"
+        "fn with_gate(router: Router) -> Router { router.route_layer(from_fn(gate)) }\n"
+        "fn app() -> Router {\n    Router::new()\n"
+        '        .nest("/files/*rest", Router::new().route("/x", get(h)))\n'
+        "        .merge(Router::new().route_layer(from_fn(gate)))\n"
+        '        .merge(with_gate(Router::new().route("/ok", get(h))))\n'
+        '        .route("no-slash", get(h))\n}\n'
+        "#[tokio::main]\nasync fn main() { axum::serve(todo!(), app()).await; }\n",
+    )
+    manifest = extract(root)
+    assert diagnostics(manifest) == [
+        ("invalid-registration", "src/main.rs", 7),  # wildcard nest prefix
+        ("invalid-registration", "src/main.rs", 8),  # route_layer on an empty router
+        ("invalid-registration", "src/main.rs", 10),  # path without a leading '/'
+    ]
+    assert [(r.uri, r.middleware) for r in manifest.routes] == [
+        ("/files/*rest/x", ()),
+        ("/ok", ("gate",)),
+        ("no-slash", ()),
+    ]

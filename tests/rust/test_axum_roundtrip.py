@@ -95,7 +95,9 @@ class Crate:
                 chain.append(f".route({literal}, {methods})")
                 table.extend((m.upper(), path, ()) for m in op.methods)
             elif isinstance(op, LayerOp):
-                chain.append(f".route_layer(from_fn(crate::{op.name}))")
+                # route_layer on a router without routes panics in axum; .layer does not
+                kind = "route_layer" if table else "layer"
+                chain.append(f".{kind}(from_fn(crate::{op.name}))")
                 table = [(m, p, (op.name, *mw)) for m, p, mw in table]
             elif isinstance(op, NestOp):
                 child, routes = self.router(op.child)

@@ -102,11 +102,12 @@ class RouterVal:
     value is the newest view of the storage, so an 80-link (or 10,000-link) chain stays linear.
     """
 
-    __slots__ = ("_length", "_store")
+    __slots__ = ("_length", "_store", "from_parameter")
 
-    def __init__(self, routes: Sequence[RouteEntry] = ()) -> None:
+    def __init__(self, routes: Sequence[RouteEntry] = (), *, from_parameter: bool = False) -> None:
         self._store: list[RouteEntry] = list(routes)
         self._length = len(self._store)
+        self.from_parameter = from_parameter  # a Router parameter with no known argument
 
     @property
     def routes(self) -> tuple[RouteEntry, ...]:
@@ -122,8 +123,9 @@ class RouterVal:
             extended = RouterVal.__new__(RouterVal)
             extended._store = self._store
             extended._length = len(self._store)
+            extended.from_parameter = self.from_parameter
             return extended
-        return RouterVal([*self._store[: self._length], *entries])
+        return RouterVal([*self._store[: self._length], *entries], from_parameter=self.from_parameter)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RouterVal):
@@ -937,6 +939,15 @@ class AxumEvaluator:
                     f"nested router `{_short(args[1])}` could not be followed; its routes are not listed",
                 )
                 return base
+            if prefix.complete and ("*" in prefix.text or "{*" in prefix.text):
+                self.diagnostics.append(
+                    Diagnostic(
+                        "invalid-registration",
+                        f"nest prefix {prefix.text!r} holds a wildcard; axum panics",
+                        file,
+                        line,
+                    )
+                )
             if prefix.text in ("", "/") and self.tail_param.startswith("{"):
                 self.diagnostics.append(
                     Diagnostic(
@@ -968,6 +979,15 @@ class AxumEvaluator:
             return base
         if name in ("layer", "route_layer"):
             names = self._layer_names(args, frame)
+            if name == "route_layer" and len(base) == 0 and not base.from_parameter:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "invalid-registration",
+                        "route_layer on a router without routes panics (axum 0.6.13+)",
+                        file,
+                        line,
+                    )
+                )
             return RouterVal(tuple(replace(e, middleware=names + e.middleware) for e in base.routes))
         if name in _ROUTER_NOOPS:
             for arg in args:
@@ -1023,7 +1043,7 @@ def zip_params(function: tree_sitter.Node, args: Sequence[Value]) -> list[tuple[
 def _default_for_type(type_text: str) -> Value:
     """A parameter with no known argument: a `Router` parameter starts empty, anything else is unknown."""
     head = type_text.split("<")[0].split("::")[-1].strip()
-    return RouterVal() if head == "Router" else UNKNOWN_VAL
+    return RouterVal(from_parameter=True) if head == "Router" else UNKNOWN_VAL
 
 
 def _pattern_name(pattern: tree_sitter.Node | None) -> str | None:
