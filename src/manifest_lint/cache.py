@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 CACHE_FORMAT = 1
 DEFAULT_DIR = ".manifest-lint-cache"
 PRUNED_DIRS = frozenset({"vendor", "node_modules", "target", "storage", "__pycache__", DEFAULT_DIR})
+# Package manifests are read by discovery (`read_composer`, `load_toml`) outside `SourceSet`, so
+# they are missing from `Manifest.inputs`; their content is hashed wherever the walk meets them.
+HASHED_NAMES = frozenset({"composer.json", "composer.lock", "Cargo.toml", "Cargo.lock", "package.json"})
 _KINDS: dict[str, type[Surface]] = {"route": Route, "page": Page, "command": Command, "table": Table}
 
 
@@ -92,13 +95,14 @@ def _listing(directory: Path, skip: Path | None = None) -> str:
 
 
 def tree_digest(root: Path, skip: Path | None = None) -> str:
-    """One digest over the names in every directory of the tree (pruned as the module says).
+    """One digest over the names in every directory of the tree (pruned as the module says) and
+    the content of every package manifest in it (`HASHED_NAMES`).
 
     `skip` (the cache directory, when it lies inside the tree) is left out so that writing an
     entry does not invalidate it.
     """
     parts: list[str] = []
-    for directory, dirnames, _files in os.walk(root, followlinks=False):
+    for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
         dirnames[:] = sorted(
             d
@@ -107,6 +111,11 @@ def tree_digest(root: Path, skip: Path | None = None) -> str:
         )
         rel = Path(directory).relative_to(root).as_posix()
         parts.append(f"{rel}\x1f{_listing(here, skip)}")
+        for name in sorted(HASHED_NAMES.intersection(filenames)):
+            try:
+                parts.append(f"{rel}/{name}\x1f{_sha256((here / name).read_bytes())}")
+            except OSError:
+                parts.append(f"{rel}/{name}\x1f<unreadable>")
     return _sha256("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 

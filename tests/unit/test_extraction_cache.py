@@ -111,6 +111,21 @@ def test_a_new_file_invalidates(project: Path, counting: Counting, tmp_path: Pat
     assert counting.calls == 2
 
 
+@pytest.mark.parametrize("manifest", ["legacy/composer.json", "service/Cargo.toml"])
+def test_package_manifests_invalidate_though_discovery_reads_them_directly(
+    project: Path, counting: Counting, tmp_path: Path, manifest: str
+) -> None:
+    store = ExtractionCache(tmp_path / "cache")
+    root = project / manifest.split("/")[0]
+    cached_extract(root, ExtractOptions(), store)
+    cached_extract(root, ExtractOptions(), store)
+    assert counting.calls == 1
+    path = project / manifest
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cached_extract(root, ExtractOptions(), store)
+    assert counting.calls == 2
+
+
 def test_pruned_directories_do_not_invalidate(project: Path, counting: Counting, tmp_path: Path) -> None:
     store = ExtractionCache(tmp_path / "cache")
     cached_extract(project / "service", ExtractOptions(), store)
