@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from manifest_lint.cli import main
+from manifest_lint.entry import main
 
 main()

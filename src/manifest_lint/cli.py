@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from manifest_lint import __version__
 from manifest_lint.errors import UsageError
@@ -51,13 +50,9 @@ def _root(
 
 def write_output(text: str, output: Path | None) -> None:
     """Write to `-o FILE` or stdout; a file that cannot be written is a usage error."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write ({error.strerror or error})") from error
+    from manifest_lint.check_command import write_output as write
+
+    write(text, output)
 
 
 _NoCacheOpt = Annotated[
@@ -75,9 +70,9 @@ _CacheDirOpt = Annotated[
 
 def _cache(no_cache: bool, cache_dir: Path | None, root: Path) -> ExtractionCache | None:
     """The extraction cache to use, or None with --no-cache."""
-    from manifest_lint.cache import DEFAULT_DIR, ExtractionCache
+    from manifest_lint.check_command import extraction_cache
 
-    return None if no_cache else ExtractionCache(cache_dir or root / DEFAULT_DIR)
+    return extraction_cache(no_cache, cache_dir, root)
 
 
 @app.command()
@@ -112,6 +107,8 @@ def export(
     if json_output:
         write_output(dumps(manifest_document(manifest)), output)
         return
+    from rich.console import Console
+
     from manifest_lint.report.manifest_text import print_manifest
 
     if output is None:
@@ -129,13 +126,9 @@ def _check_config(
     target: list[Path] | None,
     plan: list[Path] | None,
 ) -> object:
-    from manifest_lint.config import Overrides, load_config
+    from manifest_lint.check_command import load_check_config
 
-    if not path.is_dir():
-        raise UsageError(f"{path}: no such directory")
-    return load_config(
-        path, config_file, Overrides(legacy=legacy, targets=tuple(target or ()), plans=tuple(plan or ()))
-    )
+    return load_check_config(path, config_file, legacy, tuple(target or ()), tuple(plan or ()))
 
 
 _PathOpt = Annotated[Path, typer.Argument(help="Where to look for the config (default: here).")]
@@ -183,47 +176,26 @@ def check(
     cache_dir: _CacheDirOpt = None,
 ) -> None:
     """Check the legacy app against the plan and the target: coverage, drift, progress."""
-    from manifest_lint.check import exit_code, run_check
-    from manifest_lint.config import Config, Overrides, apply_overrides
-    from manifest_lint.report.formats import FORMATS
+    from manifest_lint.check_command import CheckRequest, run_check_command
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--output-format: {output_format!r} is not one of {', '.join(sorted(FORMATS))}")
-    if fail_on is not None and fail_on not in ("error", "warning", "info"):
-        raise UsageError(f"--fail-on: {fail_on!r} is not one of error, warning, info")
-    config = _check_config(path, config_file, legacy, target, plan)
-    assert isinstance(config, Config)
-    config = apply_overrides(
-        config,
-        Overrides(select=tuple(select or ()), ignore=tuple(ignore or ()), fail_on=fail_on),  # type: ignore[arg-type]
+    request = CheckRequest(
+        path=path,
+        legacy=legacy,
+        target=tuple(target or ()),
+        plan=tuple(plan or ()),
+        config_file=config_file,
+        output_format=output_format,
+        output=output,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        no_baseline=no_baseline,
+        new_since=new_since,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
     )
-    store = _cache(no_cache, cache_dir, config.root)
-    result = run_check(config, use_baseline=not no_baseline, cache=store)
-    if new_since is not None:
-        from manifest_lint.newsince import check_new_since
-
-        result, note = check_new_since(
-            config, new_since, lambda base: run_check(base, use_baseline=not no_baseline), result
-        )
-        if note:
-            typer.echo(f"manifest-lint: note: {note}", err=True)
-    render = FORMATS[output_format]
-    from manifest_lint.source_lines import file_lines
-
-    lines = file_lines(config.root)
-    if output_format == "text" and output is None and sys.stdout.isatty():
-        from manifest_lint.report.text import render_text
-
-        text = render_text(result, lines, color=True)
-    else:
-        text = render(result, lines)
-    write_output(text, output)
-    if output_format == "github":
-        from manifest_lint.report.github import write_step_summary
-        from manifest_lint.report.markdown import render_markdown
-
-        write_step_summary(render_markdown(result))
-    raise typer.Exit(EXIT_CLEAN if exit_zero else exit_code(result, config.fail_on))
+    raise typer.Exit(run_check_command(request))
 
 
 @app.command()

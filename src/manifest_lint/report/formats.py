@@ -1,33 +1,54 @@
 """The table of `check --output-format` values: each a pure `render(result, lines) -> str`.
 
-Adding a format is one entry here; `check` never knows which reporter it calls.
+Adding a format is one entry here; `check` never knows which reporter it calls. Reporters are
+imported only when their format is asked for: a warm `check --output-format json` should not pay
+for rich (text) or the SARIF tables.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from manifest_lint.report.github import render_github
-from manifest_lint.report.json_report import render_json
-from manifest_lint.report.junit import render_junit
-from manifest_lint.report.markdown import render_markdown
-from manifest_lint.report.rdjson import render_rdjson
-from manifest_lint.report.sarif import render_sarif
-from manifest_lint.report.text import render_text
-
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from manifest_lint.model import CheckResult
     from manifest_lint.report.common import LineSource
 
+Renderer = Callable[["CheckResult", "LineSource | None"], str]
 
-FORMATS: dict[str, Callable[[CheckResult, LineSource | None], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
-    "markdown": render_markdown,
-    "rdjson": render_rdjson,
-    "junit": render_junit,
+_WHERE: dict[str, tuple[str, str]] = {
+    "text": ("manifest_lint.report.text", "render_text"),
+    "json": ("manifest_lint.report.json_report", "render_json"),
+    "sarif": ("manifest_lint.report.sarif", "render_sarif"),
+    "github": ("manifest_lint.report.github", "render_github"),
+    "markdown": ("manifest_lint.report.markdown", "render_markdown"),
+    "rdjson": ("manifest_lint.report.rdjson", "render_rdjson"),
+    "junit": ("manifest_lint.report.junit", "render_junit"),
 }
+
+
+def renderer(name: str) -> Renderer:
+    """The render function of one format (KeyError for an unknown name)."""
+    module, function = _WHERE[name]
+    found: Renderer = getattr(importlib.import_module(module), function)
+    return found
+
+
+class _Formats(Mapping[str, Renderer]):
+    """name → renderer, importing each reporter on first use."""
+
+    def __getitem__(self, name: str) -> Renderer:
+        return renderer(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+    def __contains__(self, name: object) -> bool:
+        return name in _WHERE
+
+
+FORMATS: Mapping[str, Renderer] = _Formats()

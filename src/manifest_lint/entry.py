@@ -1,0 +1,130 @@
+"""The console entry point: answer a plain `check` without importing the typer app.
+
+typer (with click, pydantic and rich behind it) costs about 0.3 s to import and convert
+arguments, twice the whole budget of a warm pre-commit run. So `main()` first tries to read the
+arguments of `check` itself; only an invocation it fully understands takes this path. Anything
+else (another command, `--help`, an unknown or malformed option) goes to the typer app, which
+owns the help text and every usage error message. Both paths call `run_check_command`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from manifest_lint.check_command import CheckRequest
+
+EXIT_ERROR = 2
+
+# option → (CheckRequest field, kind); kinds: "flag", "path", "paths", "str", "strs".
+_OPTIONS: dict[str, tuple[str, str]] = {
+    "--legacy": ("legacy", "path"),
+    "--target": ("target", "paths"),
+    "--plan": ("plan", "paths"),
+    "--config": ("config_file", "path"),
+    "--output-format": ("output_format", "str"),
+    "-o": ("output", "path"),
+    "--output": ("output", "path"),
+    "--fail-on": ("fail_on", "str"),
+    "--exit-zero": ("exit_zero", "flag"),
+    "--select": ("select", "strs"),
+    "--ignore": ("ignore", "strs"),
+    "--no-baseline": ("no_baseline", "flag"),
+    "--new-since": ("new_since", "str"),
+    "--no-cache": ("no_cache", "flag"),
+    "--cache-dir": ("cache_dir", "path"),
+}
+
+
+def parse_check(argv: Sequence[str]) -> CheckRequest | None:
+    """The request for `check ARGS`, or None when typer should handle the invocation.
+
+    Accepts exactly what the typer command accepts for well-formed input: options before or
+    after the one optional PATH, `--opt value` and `--opt=value`, repeatable list options, and
+    `MANIFEST_LINT_CACHE_DIR`. Returns None for anything else, so no error is ever phrased here.
+    """
+    if not argv or argv[0] != "check":
+        return None
+    values: dict[str, object] = {}
+    lists: dict[str, list[object]] = {}
+    path: str | None = None
+    args = list(argv[1:])
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if not arg.startswith("-") or arg == "-":
+            if path is not None:
+                return None
+            path = arg
+            continue
+        name, has_inline, inline = arg.partition("=")
+        spec = _OPTIONS.get(name)
+        if spec is None or (has_inline and name == "-o"):
+            return None
+        field, kind = spec
+        if kind == "flag":
+            if has_inline:
+                return None
+            values[field] = True
+            continue
+        if has_inline:
+            value = inline
+        elif index < len(args) and not args[index].startswith("-"):
+            value = args[index]
+            index += 1
+        else:
+            return None
+        if kind == "path":
+            values[field] = Path(value)
+        elif kind == "str":
+            values[field] = value
+        else:
+            lists.setdefault(field, []).append(Path(value) if kind == "paths" else value)
+    if "cache_dir" not in values and os.environ.get("MANIFEST_LINT_CACHE_DIR"):
+        values["cache_dir"] = Path(os.environ["MANIFEST_LINT_CACHE_DIR"])
+    from manifest_lint.check_command import CheckRequest
+
+    fields: dict[str, object] = {**values, **{k: tuple(v) for k, v in lists.items()}}
+    if path is not None:
+        fields["path"] = Path(path)
+    return CheckRequest(**fields)  # type: ignore[arg-type]
+
+
+def run_guarded(work: Callable[[], int]) -> int:
+    """`work()`'s exit code; a usage error or a bug becomes a one-line message and exit 2, as in cli.main."""
+    from manifest_lint.errors import UsageError
+
+    try:
+        return work()
+    except UsageError as error:
+        sys.stderr.write(f"manifest-lint: error: {error}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("manifest-lint: aborted\n")
+        return EXIT_ERROR
+    except Exception as error:
+        if os.environ.get("MANIFEST_LINT_DEBUG") == "1":
+            raise
+        sys.stderr.write(
+            f"manifest-lint: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in manifest-lint; rerun with MANIFEST_LINT_DEBUG=1 for the traceback and report it.\n"
+        )
+        return EXIT_ERROR
+
+
+def main() -> None:
+    request = parse_check(sys.argv[1:])
+    if request is None:
+        from manifest_lint.cli import main as typer_main
+
+        typer_main()
+        return
+    from manifest_lint.check_command import run_check_command
+
+    sys.exit(run_guarded(lambda: run_check_command(request)))
