@@ -200,6 +200,8 @@ def test_package_and_framework_routes_from_the_catalog() -> None:
     assert rows["PUT", "/files/{path}"].name == "storage.local.upload"
     assert rows["GET", "/horizon/{view?}"].notes == ("package:laravel/horizon",)
     assert rows["GET", "/broadcasting/auth"].middleware == ("web",)
+    # laravel/fortify is required but its provider calls Fortify::ignoreRoutes(): no routes, no diagnostic.
+    assert not any("fortify" in d.message for d in manifest.diagnostics)
 
 
 @pytest.mark.parametrize("name", ["l11-app", "l10-provider", "packages", "bad-input"])

@@ -316,7 +316,7 @@ class Interpreter:
             "echo_statement",
         ):
             return None
-        self.report_hidden_routes(node, ctx, f"`{kind.replace('_', ' ')}`")
+        self.report_hidden_routes(node, ctx, f"a `{kind.replace('_', ' ')}`")
         return None
 
     def run_if(self, node: tree_sitter.Node, ctx: Ctx) -> bool | str | None:
@@ -438,7 +438,7 @@ class Interpreter:
                 return self.folder.fold(node, ctx.scope, ctx.variables)
         value = self.folder.fold(node, ctx.scope, ctx.variables)
         if isinstance(value, Unknown):
-            self.report_hidden_routes(node, ctx, "an expression that is not evaluated")
+            self.report_hidden_routes(node, ctx, "a call or expression the interpreter does not run")
         return value
 
     def report_hidden_routes(self, node: tree_sitter.Node, ctx: Ctx, where: str) -> None:
@@ -447,7 +447,7 @@ class Interpreter:
         if found is not None:
             self.diagnose(
                 "unresolved-construct",
-                f"route registration `{_short(node_text(found))}` inside {where} is not evaluated statically",
+                f"route registration `{_short(node_text(found))}` is inside {where}; not evaluated statically",
                 ctx.scope.rel,
                 node_line(found),
             )
@@ -1158,18 +1158,27 @@ def _mentions_routes(node: tree_sitter.Node) -> bool:
 _ROUTE_CALL = re.compile(r"^\\?(?:Illuminate\\Support\\Facades\\)?Route\s*::", re.IGNORECASE)
 
 
+_REGISTERING = frozenset(
+    {*VERBS, "any", "match", "redirect", "permanentredirect", "view", "fallback", "inertia", "group",
+     *RESOURCE_CALLS, *RESOURCE_LISTS, *REGISTRAR_ATTRIBUTES}
+)  # fmt: skip
+
+
 def _first_route_call(node: tree_sitter.Node, ctx: Ctx) -> tree_sitter.Node | None:
+    """The first call in `node` that registers routes (`Route::get`, `$router->group`, ...), if any."""
     stack = [node]
     while stack:
         current = stack.pop()
-        if current.type == "scoped_call_expression":
+        name = current.child_by_field_name("name") if current.type.endswith("call_expression") else None
+        method = node_text(name).lower() if name is not None else ""
+        if current.type == "scoped_call_expression" and method in _REGISTERING:
             scope_node = current.child_by_field_name("scope")
             if (
                 scope_node is not None
                 and ctx.scope.names.resolve(node_text(scope_node)).lower() in ROUTE_FACADES
             ):
                 return current
-        if current.type == "member_call_expression":
+        if current.type == "member_call_expression" and method in _REGISTERING:
             obj = current.child_by_field_name("object")
             if obj is not None and node_text(obj) == "$router":
                 return current

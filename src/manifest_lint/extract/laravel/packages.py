@@ -81,9 +81,21 @@ def _substitute(template: str, variables: dict[str, str]) -> str:
 
 
 def add_package_routes(
-    interpreter: Interpreter, composer: Composer, config: ConfigReader, version: FrameworkVersion, stage: str
+    interpreter: Interpreter,
+    composer: Composer,
+    config: ConfigReader,
+    version: FrameworkVersion,
+    stage: str,
+    app_code: bytes = b"",
 ) -> None:
+    """Add the catalog's routes for this stage; `app_code` is the providers' source, searched for the
+    calls that turn a package's routes off (`disabled_by`, e.g. `Fortify::ignoreRoutes(`)."""
     for entry in catalog():
+        disabled_by = entry.get("disabled_by")
+        if isinstance(disabled_by, list) and any(
+            str(snippet).encode() in app_code for snippet in disabled_by
+        ):
+            continue
         if str(entry.get("stage", "boot")) != stage:
             continue
         package = entry.get("package")

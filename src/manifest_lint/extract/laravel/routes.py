@@ -46,7 +46,10 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, _RECURSION_FLOOR))
     try:
-        packages.add_package_routes(interpreter, composer, config, version, "boot")
+        app_code = b"\n".join(
+            _source(sources, rel) for rel in bootstrap.provider_files(interpreter, composer)
+        )
+        packages.add_package_routes(interpreter, composer, config, version, "boot", app_code)
         bootstrap.load_kernel_aliases(interpreter, entry)
         bootstrap.load_providers(interpreter, entry, composer)
         bootstrap.load_bootstrap(interpreter, entry)
@@ -76,6 +79,11 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     ]
     diagnostics = (*interpreter.diagnostics, *config.diagnostics, *controllers.diagnostics)
     return RouteResult(tuple(routes), diagnostics, version.label)
+
+
+def _source(sources: SourceSet, rel: str) -> bytes:
+    data = sources.read(rel)
+    return data if isinstance(data, bytes) else b""
 
 
 def _add_broadcasting(interpreter: Interpreter, where: tuple[str, int]) -> None:
