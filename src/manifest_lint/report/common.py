@@ -92,6 +92,15 @@ def first_paragraph(markdown: str) -> str:
     return ""
 
 
+def doc_section(markdown: str, heading: str) -> str:
+    """The first paragraph under `## <heading>` in a rule doc, or "" when there is none."""
+    marker = f"## {heading}"
+    for number, line in enumerate(lines := markdown.splitlines()):
+        if line.strip().lower() == marker.lower():
+            return first_paragraph("\n".join(lines[number + 1 :]))
+    return ""
+
+
 def clip(text: str, limit: int) -> str:
     """At most `limit` characters, cut on a word boundary with an ellipsis."""
     if len(text) <= limit:

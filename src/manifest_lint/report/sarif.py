@@ -19,6 +19,7 @@ from manifest_lint.report.common import (
     TOOL_NAME,
     LineSource,
     clip,
+    doc_section,
     first_paragraph,
     rule_doc,
     rule_of,
@@ -55,7 +56,7 @@ def _sentence(text: str) -> str:
 def rule_descriptor(rule: Rule) -> dict[str, object]:
     doc = rule_doc(rule.name)
     summary = _sentence(rule.summary) if rule.summary.strip() else f"manifest-lint rule {rule.name}."
-    full = clip(first_paragraph(doc), _DESCRIPTION_LIMIT) if doc else ""
+    full = clip(doc_section(doc, "What it finds") or first_paragraph(doc), _DESCRIPTION_LIMIT) if doc else ""
     help_text = doc or f"{summary} See {rule_url(rule.name)}"
     return {
         "id": rule.code,
