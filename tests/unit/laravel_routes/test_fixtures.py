@@ -215,7 +215,9 @@ def test_provider_outside_app_providers_binding_fields_and_router_variable() -> 
         ("GET", "/api/status", None, "Acme\\Http\\Api\\StatusController", ("api",)),
         ("GET", "/posts/{post}", "posts.show", "Acme\\Http\\PostController@show", ("web",)),
         ("GET", "/posts/{post}/comments/{comment?}", None, "Acme\\Http\\CommentController@index", ("web",)),
+        ("GET", "/x/extra", "extra", "Closure", ("web",)),
     ]
     assert [r.canonical_uri for r in manifest.routes][2] == "/posts/{}/comments/{?}"
     unresolved = [(d.file, d.line) for d in manifest.diagnostics if d.rule == "unresolved-construct"]
-    assert unresolved == [("routes/web.php", 5)]
+    assert unresolved == [("app/Support/RouteLoader.php", 17), ("routes/web.php", 5)]
+    assert "self::versionFile($type)" in next(d.message for d in manifest.diagnostics if d.line == 17)

@@ -40,6 +40,8 @@ from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import ParsedFile, SourceSet, node_line, node_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import tree_sitter
 
 UNRESOLVED = "<unresolved>"
@@ -178,6 +180,8 @@ class Interpreter:
     _depth: int = 0
     _reported_files: set[str] = field(default_factory=set)
     _scopes: dict[str, FileScope] = field(default_factory=dict)
+    class_file: Callable[[str], str | None] | None = None
+    _inlining: list[str] = field(default_factory=list)
 
     # ----------------------------------------------------------------------------------------------- files
 
@@ -235,7 +239,8 @@ class Interpreter:
         if text is None:
             self.diagnose(
                 "unresolved-construct",
-                f"route file path `{_short(node_text(node))}` cannot be computed statically; file not loaded",
+                f"route file path `{_short(value.text if isinstance(value, Unknown) and value.text else node_text(node))}` "
+                "cannot be computed statically; file not loaded",
                 ctx.scope.rel,
                 line,
             )
@@ -432,6 +437,8 @@ class Interpreter:
             handled, value = self.run_chain(node, ctx)
             if handled:
                 return value
+            if kind == "scoped_call_expression" and self.inline_static(node, ctx):
+                return Unknown(node_text(node), node_line(node))
         if kind == "function_call_expression":
             function = node.child_by_field_name("function")
             if function is not None and node_text(function).lstrip("\\").lower() == "app":
@@ -440,6 +447,54 @@ class Interpreter:
         if isinstance(value, Unknown):
             self.report_hidden_routes(node, ctx, "a call or expression the interpreter does not run")
         return value
+
+    def inline_static(self, node: tree_sitter.Node, ctx: Ctx) -> bool:
+        """Run `AppClass::method(...)` when the project defines it and its body registers routes
+        (apps wrap route loading in helpers, e.g. `RouteServiceProvider::loadVersionAwareRoutes('web')`)."""
+        scope_node = node.child_by_field_name("scope")
+        name_node = node.child_by_field_name("name")
+        if scope_node is None or name_node is None or self.class_file is None:
+            return False
+        raw = node_text(scope_node)
+        cls = (
+            ctx.scope.names.resolve(raw) if raw.lower() not in ("self", "static") else ctx.scope.current_class
+        )
+        rel = self.class_file(cls) if cls else None
+        if rel is None or not self.sources.exists(rel):
+            return False
+        parsed = self.sources.parse(rel, "php")
+        if not isinstance(parsed, ParsedFile):
+            return False
+        method = _find_method(parsed.root, cls.rsplit("\\", 1)[-1], node_text(name_node))
+        body = method.child_by_field_name("body") if method is not None else None
+        if method is None or body is None or not _mentions_routes(body):
+            return False
+        key = f"{cls}::{node_text(name_node)}"
+        if key in self._inlining:
+            return False
+        args, named = self.args(node, ctx)
+        variables: dict[str, Value] = {}
+        parameters = method.child_by_field_name("parameters")
+        for index, parameter in enumerate(parameters.named_children if parameters is not None else []):
+            parameter_name = parameter.child_by_field_name("name")
+            if parameter_name is None:
+                continue
+            name = node_text(parameter_name).lstrip("&$")
+            default = parameter.child_by_field_name("default_value")
+            if index < len(args):
+                variables[name] = args[index]
+            elif name in named:
+                variables[name] = named[name]
+            else:
+                variables[name] = self.folder.fold(default, ctx.scope, {}) if default is not None else None
+        scope = self.scope_for(parsed)
+        scope.current_class = cls
+        self._inlining.append(key)
+        try:
+            self.run_block(list(body.named_children), Ctx(scope, variables, ctx.conditions))
+        finally:
+            self._inlining.pop()
+        return True
 
     def report_hidden_routes(self, node: tree_sitter.Node, ctx: Ctx, where: str) -> None:
         """Route registrations inside constructs the interpreter does not run must not vanish silently."""
@@ -1148,6 +1203,30 @@ def _collect_constants(root: tree_sitter.Node, scope: FileScope, folder: Folder)
                     stack.append((body, node_text(name_node)))
             elif child.type in ("namespace_definition", "compound_statement"):
                 stack.append((child, cls))
+
+
+def _find_method(root: tree_sitter.Node, cls: str, method: str) -> tree_sitter.Node | None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "class_declaration":
+            name = node.child_by_field_name("name")
+            if name is None or node_text(name) != cls:
+                continue
+        if node.type == "method_declaration":
+            name = node.child_by_field_name("name")
+            if name is not None and node_text(name).lower() == method.lower():
+                return node
+            continue
+        if node.type in (
+            "program",
+            "namespace_definition",
+            "compound_statement",
+            "class_declaration",
+            "declaration_list",
+        ):
+            stack.extend(node.named_children)
+    return None
 
 
 def _mentions_routes(node: tree_sitter.Node) -> bool:

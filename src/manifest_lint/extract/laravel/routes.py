@@ -39,6 +39,7 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     config = ConfigReader(sources, folder)
     folder.config = config
     interpreter = Interpreter(sources, folder, env=options.env, max_depth=options.limits.max_nesting)
+    interpreter.class_file = composer.class_file
     version = packages.framework_version(composer)
     entry = bootstrap.EntryPoints()
     # The interpreter recurses once per group/include level; max_nesting bounds that depth and this

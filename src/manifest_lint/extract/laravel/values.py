@@ -100,6 +100,7 @@ class FileScope:
     names: Names
     constants: dict[str, Value] = field(default_factory=dict)
     root: str = ""
+    current_class: str = ""
 
 
 MISSING = Unknown("<missing>", 0)
