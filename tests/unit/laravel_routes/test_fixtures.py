@@ -90,6 +90,7 @@ L11_ROUTES: list[Row] = [
         ("web", "auth", "password.confirm", AUDIT),
     ),
     ("GET", "/profile/edit", "profile.edit", PROFILE + "edit", ("web", "auth", "password.confirm")),
+    ("GET", "/register", "register", "Closure", ("web", "guest")),
     (
         "GET",
         "/sanctum/csrf-cookie",
@@ -130,6 +131,7 @@ def test_l11_app_routes() -> None:
     assert (by_key["GET", "/up"].file, by_key["GET", "/up"].line) == ("bootstrap/app.php", 8)
     assert (by_key["GET", "/login"].file, by_key["GET", "/login"].line) == ("routes/auth.php", 6)
     assert by_key["GET", "/sanctum/csrf-cookie"].notes == ("package:laravel/sanctum",)
+    assert by_key["GET", "/register"].notes == ("volt:pages.auth.register",)
     assert _rules(manifest, "unresolved-construct") == [("unresolved-construct", "routes/api.php", 17)]
     assert "routes/admin.php" in manifest.inputs and "config/services.php" in manifest.inputs
 

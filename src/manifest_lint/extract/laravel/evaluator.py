@@ -532,6 +532,8 @@ class Interpreter:
                 return "router", calls
             if cls in ("broadcast", "illuminate\\support\\facades\\broadcast"):
                 return "broadcast", calls
+            if cls == "livewire\\volt\\volt" and calls[0][0] == "route":
+                return "router", calls
             return None
         calls.reverse()
         if current.type == "variable_name":
@@ -617,6 +619,17 @@ class Interpreter:
                 continue
             if resource is not None:
                 resources.chain(self, resource, name, args, call)
+                continue
+            if name == "route" and registrar is None:
+                # Volt::route($uri, $component) goes through Router::get with a closure action.
+                draft = self.verb_route(
+                    "get", [_arg(args, named, 0, "uri"), Closure(call, ctx.scope)], {}, call, ctx, None
+                )
+                component = as_string(_arg(args, named, 1, "componentName"))
+                if draft is not None and component is not None:
+                    draft.notes.append(f"volt:{component}")
+                if draft is None:
+                    return
                 continue
             if name in VERBS or name in (
                 "any",
