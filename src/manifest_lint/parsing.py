@@ -82,6 +82,7 @@ class SourceSet:
     limits: Limits = field(default_factory=Limits)
     _parsed: dict[str, ParsedFile | tuple[Diagnostic, ...]] = field(default_factory=dict)
     _texts: dict[str, bytes | tuple[Diagnostic, ...]] = field(default_factory=dict)
+    _real: dict[str, Path | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -100,16 +101,25 @@ class SourceSet:
         return tuple(sorted(rel for rel, value in self._texts.items() if isinstance(value, bytes)))
 
     def exists(self, rel: str) -> bool:
-        path = self.root / rel
-        return path.is_file() and self.resolve_inside(rel) is not None
+        real = self.resolve_inside(rel)
+        return real is not None and real.is_file()
 
     def resolve_inside(self, rel: str) -> Path | None:
-        """The real path of `rel` if it stays inside the root once symlinks are followed."""
+        """The real path of `rel` if it stays inside the root once symlinks are followed.
+
+        Memoised per run: extractors ask the same class-file question thousands of times, and
+        `Path.resolve` is a syscall per path component.
+        """
+        if rel in self._real:
+            return self._real[rel]
         try:
-            real = (self.root / rel).resolve(strict=True)
+            real: Path | None = (self.root / rel).resolve(strict=True)
         except (OSError, RuntimeError):
-            return None
-        return real if is_within(self.root, real) else None
+            real = None
+        if real is not None and not is_within(self.root, real):
+            real = None
+        self._real[rel] = real
+        return real
 
     def read(self, rel: str, *, line: int = 1, referrer: str | None = None) -> bytes | tuple[Diagnostic, ...]:
         """The bytes of a file, or the diagnostics saying why it cannot be used."""
