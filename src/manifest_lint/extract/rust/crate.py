@@ -335,17 +335,29 @@ def _collect_module(
         pending.append((child_path, module.parsed, body, posixpath.join(directory, name), condition))
         return
     explicit = _path_attribute(node)
+    # `#[path]` outside inline modules is relative to the directory of the current file.
+    base = posixpath.dirname(module.file) if module.body == module.parsed.root else directory
     candidates = (
-        [posixpath.normpath(posixpath.join(directory, explicit))]
+        [posixpath.normpath(posixpath.join(base, explicit))]
         if explicit
         else [
             posixpath.join(directory, f"{name}.rs"),
             posixpath.join(directory, name, "mod.rs"),
         ]
     )
-    target = next((c for c in candidates if sources.exists(c)), None)
     line = node_line(node)
-    if target is None or target.startswith("../"):
+    if any(c == ".." or c.startswith("../") or posixpath.isabs(c) for c in candidates):
+        crate.diagnostics.append(
+            Diagnostic(
+                "include-refused",
+                f"mod {name}: #[path] leaves the project root; not followed",
+                module.file,
+                line,
+            )
+        )
+        return
+    target = next((c for c in candidates if sources.exists(c)), None)
+    if target is None:
         crate.diagnostics.append(
             Diagnostic(
                 "missing-file", f"mod {name}: none of {', '.join(candidates)} exists", module.file, line
@@ -370,6 +382,7 @@ class CrateSet:
     dependency_packages: Mapping[str, str] = field(default_factory=dict)
     _active: set[tuple[str, ModPath, str]] = field(default_factory=set)
     _values_only: bool = False
+    _memo: dict[tuple[bool, str, ModPath, tuple[str, ...]], Resolved | None] = field(default_factory=dict)
 
     def module(self, ref: ModuleRef) -> Module | None:
         crate = self.crates.get(ref.crate)
@@ -380,7 +393,20 @@ class CrateSet:
 
     def resolve(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
         """What `a::b::c` written in `module` names, or None when it cannot be found."""
-        return self._resolve(module, segments, 0)
+        return self._memoised(False, module, segments)
+
+    def _memoised(self, values: bool, module: Module, segments: tuple[str, ...]) -> Resolved | None:
+        """Top-level answers, memoised per (namespace, module, path): the crates are complete once
+        a CrateSet exists and no lookup is in progress, so the answer cannot change during a run
+        (10k-route crates asked the same names ~100k times)."""
+        if self._active:
+            return self._resolve(module, segments, 0) if not values else self._resolve_value(module, segments)
+        key = (values, module.crate, module.path, segments)
+        if key not in self._memo:
+            self._memo[key] = (
+                self._resolve(module, segments, 0) if not values else self._resolve_value(module, segments)
+            )
+        return self._memo[key]
 
     def _resolve(self, module: Module, segments: tuple[str, ...], depth: int) -> Resolved | None:
         if not segments or depth > _RESOLVE_DEPTH:
@@ -462,6 +488,9 @@ class CrateSet:
 
     def resolve_value(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
         """Like `resolve`, but the last segment is looked up in the value namespace (fns, consts)."""
+        return self._memoised(True, module, segments)
+
+    def _resolve_value(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
         owner: Resolved | None = ModuleRef(module.crate, module.path)
         if len(segments) > 1:
             owner = self.resolve(module, segments[:-1])

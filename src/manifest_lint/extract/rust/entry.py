@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from manifest_lint.parsing import Limits
 
 _REGISTRATIONS = {"route", "route_service", "nest_service", "route_with_tsr"}
+_REGISTRATION_BYTES = tuple(name.encode() for name in _REGISTRATIONS)
 _SENTINEL = "\ue000"
 
 
@@ -173,8 +174,15 @@ def _unmounted(
 
 
 def _registration_lines(item: Item, data: bytes | None) -> set[tuple[str, int]]:
-    """(file, line) of every `.route(`-like method call in a fn body, found iteratively."""
+    """(file, line) of every `.route(`-like method call in a fn body, found iteratively.
+
+    Most fns (handlers) register nothing: a byte search of the fn's text rules them out before
+    any node is visited (the walk over every fn was 2 s of a 10k-route crate).
+    """
     found: set[tuple[str, int]] = set()
+    body = data[item.node.start_byte : item.node.end_byte] if data is not None else item.node.text or b""
+    if not any(name in body for name in _REGISTRATION_BYTES):
+        return found
     stack = [item.node]
     while stack:
         node = stack.pop()
