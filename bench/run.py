@@ -30,7 +30,7 @@ WORK = HERE / "work"
 PEERS = HERE / "peers"
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402  (bench/ is not a package)
+from generate import GENERATOR_VERSION, generate  # noqa: E402  (bench/ is not a package)
 
 SEED = 7
 FULL_SIZES = (100, 1_000, 10_000, 50_000)
@@ -178,7 +178,11 @@ def bench_size(size: int, repeat: int, lint: str, has_cache: bool) -> SizeResult
     root = WORK / f"n{size}"
     expected_file = root / "expected.json"
     expected = json.loads(expected_file.read_text()) if expected_file.exists() else {}
-    if expected.get("seed") != SEED or expected.get("size") != size:
+    if (expected.get("seed"), expected.get("size"), expected.get("generator")) != (
+        SEED,
+        size,
+        GENERATOR_VERSION,
+    ):
         print(f"  generating n{size} ...", flush=True)
         expected = generate(WORK, size, SEED)
     samples: dict[str, Sample] = {}
