@@ -128,3 +128,20 @@ def test_routes_hidden_in_unrun_code_are_reported(tmp_path: Path) -> None:
         if d.rule == "unresolved-construct" and d.line > 1
     )
     assert found == [(3, "Route::get($x, fn () => 1)"), (4, "Route::post('w', fn () => 1)")]
+
+
+def test_global_resource_verbs_and_parameters_from_a_provider(tmp_path: Path) -> None:
+    provider = """<?php
+namespace App\\Providers;
+use Illuminate\\Support\\Facades\\Route;
+class AppServiceProvider extends \\Illuminate\\Support\\ServiceProvider {
+    public function boot(): void {
+        Route::resourceVerbs(['create' => 'crear', 'edit' => 'editar']);
+        Route::resourceParameters(['people' => 'human']);
+    }
+}
+"""
+    web = "Route::resource('people', 'P')->only(['create', 'edit']);\n"
+    web += "Route::singularResourceParameters(false);\nRoute::resource('photos', 'Ph')->only('show');\n"
+    manifest = extract(_app(tmp_path, web, {"app/Providers/AppServiceProvider.php": provider}))
+    assert [r.uri for r in manifest.routes] == ["/people/crear", "/people/{human}/editar", "/photos/{photos}"]

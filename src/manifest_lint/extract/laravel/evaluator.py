@@ -181,6 +181,9 @@ class Interpreter:
     _reported_files: set[str] = field(default_factory=set)
     _scopes: dict[str, FileScope] = field(default_factory=dict)
     class_file: Callable[[str], str | None] | None = None
+    resource_verbs: dict[str, str] = field(default_factory=lambda: {"create": "create", "edit": "edit"})
+    resource_parameters: dict[str, str] = field(default_factory=dict)
+    singular_parameters: bool = True
     _inlining: list[str] = field(default_factory=list)
 
     # ----------------------------------------------------------------------------------------------- files
@@ -697,6 +700,13 @@ class Interpreter:
             if name in REGISTRAR_ATTRIBUTES or name in WHERE_HELPERS:
                 registrar = self.registrar_attribute(registrar or {}, name, args, call, ctx)
                 continue
+            if registrar is None and name in (
+                "resourceverbs",
+                "resourceparameters",
+                "singularresourceparameters",
+            ):
+                self.resource_globals(name, args)
+                return
             if registrar is None and name in ROUTER_NOOPS:
                 return
             what = "route registrar" if registrar is not None else "router"
@@ -707,6 +717,19 @@ class Interpreter:
                 line,
             )
             return
+
+    def resource_globals(self, name: str, args: list[Value]) -> None:
+        """`Route::resourceVerbs()/resourceParameters()/singularResourceParameters()`: global state that
+        later resource registrations read (usually set in AppServiceProvider::boot)."""
+        value = args[0] if args else None
+        if name == "singularresourceparameters":
+            self.singular_parameters = value is not False
+        elif isinstance(value, PhpArray):
+            target = self.resource_verbs if name == "resourceverbs" else self.resource_parameters
+            for key, item in value.items:
+                text = as_string(item)
+                if text is not None:
+                    target[str(key)] = text
 
     def registrar_attribute(
         self, attrs: Attrs, name: str, args: list[Value], call: tree_sitter.Node, ctx: Ctx

@@ -20,7 +20,6 @@ RESOURCE_DEFAULTS = ("index", "create", "store", "show", "edit", "update", "dest
 SINGLETON_DEFAULTS = ("show", "edit", "update")
 SINGLETON_ORDER = ("show", "edit", "update", "create", "store", "destroy")
 API_RESOURCE_ONLY = ("index", "show", "store", "update", "destroy")
-VERBS = {"create": "create", "edit": "edit"}
 
 
 def _strings(values: list[Value]) -> list[str]:
@@ -155,7 +154,12 @@ def _register(
             interpreter.group_stack.pop()
         return
     parameters = options.get("parameters")
-    registrar = _Registrar(parameters)
+    registrar = _Registrar(
+        parameters,
+        interpreter.resource_verbs,
+        interpreter.resource_parameters,
+        interpreter.singular_parameters,
+    )
     if singleton:
         methods = list(SINGLETON_DEFAULTS)
         if options.get("creatable"):
@@ -203,14 +207,25 @@ def _filter(methods: list[str], options: dict[str, object]) -> list[str]:
 
 
 class _Registrar:
-    def __init__(self, parameters: object) -> None:
+    def __init__(
+        self,
+        parameters: object,
+        verbs: dict[str, str],
+        parameter_map: dict[str, str],
+        singular_by_default: bool,
+    ) -> None:
         self.parameters = parameters
+        self.verbs = verbs
+        self.parameter_map = parameter_map
+        self.singular_by_default = singular_by_default
 
     def wildcard(self, value: str) -> str:
         """`ResourceRegistrar::getResourceWildcard`."""
         if isinstance(self.parameters, dict) and value in self.parameters:
             value = str(self.parameters[value])
-        else:
+        elif value in self.parameter_map:
+            value = self.parameter_map[value]
+        elif self.parameters == "singular" or self.singular_by_default:
             value = singular(value)
         return value.replace("-", "_")
 
@@ -227,14 +242,14 @@ def _resource_route(registrar: _Registrar, name: str, base: str, method: str) ->
     if method == "index":
         return uri, ["GET"]
     if method == "create":
-        return f"{uri}/{VERBS['create']}", ["GET"]
+        return f"{uri}/{registrar.verbs['create']}", ["GET"]
     if method == "store":
         return uri, ["POST"]
     member = f"{uri}/{{{base}}}"
     if method == "show":
         return member, ["GET"]
     if method == "edit":
-        return f"{member}/{VERBS['edit']}", ["GET"]
+        return f"{member}/{registrar.verbs['edit']}", ["GET"]
     if method == "update":
         return member, ["PUT", "PATCH"]
     return member, ["DELETE"]
@@ -244,9 +259,9 @@ def _singleton_route(registrar: _Registrar, name: str, method: str) -> tuple[str
     uri = registrar.resource_uri(name) if "." not in name else _nested_singleton_uri(registrar, name)
     table = {
         "show": (uri, ["GET"]),
-        "edit": (f"{uri}/{VERBS['edit']}", ["GET"]),
+        "edit": (f"{uri}/{registrar.verbs['edit']}", ["GET"]),
         "update": (uri, ["PUT", "PATCH"]),
-        "create": (f"{uri}/{VERBS['create']}", ["GET"]),
+        "create": (f"{uri}/{registrar.verbs['create']}", ["GET"]),
         "store": (uri, ["POST"]),
         "destroy": (uri, ["DELETE"]),
     }
