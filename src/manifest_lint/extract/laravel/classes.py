@@ -7,7 +7,7 @@ per run however many routes or commands point at it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from manifest_lint.parsing import ParsedFile, node_line, node_text
@@ -46,8 +46,21 @@ class Attribute:
 
 
 @dataclass(frozen=True, slots=True)
+class TraitAlias:
+    """`use T { method as [visibility] [alias]; }`: a trait method renamed or re-scoped in the class."""
+
+    method: str
+    visibility: str | None
+    alias: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ClassInfo:
-    """One class declaration; `parent` is the fully qualified name `extends` resolves to."""
+    """One class declaration; `parent` is the fully qualified name `extends` resolves to.
+
+    `traits` are the fully qualified names of the traits its body `use`s: their methods are the
+    class's own too (controllers take actions such as `login()` from auth traits).
+    """
 
     fqcn: str
     file: str
@@ -59,6 +72,8 @@ class ClassInfo:
     properties: dict[str, Property]
     attributes: tuple[Attribute, ...]
     names: NameScope
+    traits: tuple[str, ...] = ()
+    trait_aliases: tuple[TraitAlias, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +176,8 @@ def _class_info(
     methods: dict[str, Method] = {}
     properties: dict[str, Property] = {}
     attributes: list[Attribute] = []
+    traits: list[str] = []
+    aliases: list[TraitAlias] = []
     attribute_list = node.child_by_field_name("attributes")
     if attribute_list is not None:
         for group in attribute_list.named_children:
@@ -174,6 +191,8 @@ def _class_info(
             method = _method(member)
             if method is not None:
                 methods.setdefault(method.name.lower(), method)
+        elif member.type == "use_declaration":
+            _trait_use(member, scope, traits, aliases)
         elif member.type == "property_declaration":
             for element in member.named_children:
                 if element.type != "property_element":
@@ -196,7 +215,29 @@ def _class_info(
         properties=properties,
         attributes=tuple(attributes),
         names=scope,
+        traits=tuple(traits),
+        trait_aliases=tuple(aliases),
     )
+
+
+def _trait_use(
+    node: tree_sitter.Node, scope: NameScope, traits: list[str], aliases: list[TraitAlias]
+) -> None:
+    """One `use A, B { x as y; }` statement of a class body."""
+    for child in node.named_children:
+        if child.type in ("name", "qualified_name"):
+            traits.append(scope.resolve(node_text(child)))
+        elif child.type == "use_list":
+            for clause in child.named_children:
+                if clause.type != "use_as_clause" or not clause.named_children:
+                    continue
+                parts = clause.named_children
+                method = node_text(parts[0]).rsplit("::", 1)[-1]
+                visibility = next(
+                    (node_text(p).lower() for p in parts[1:] if p.type == "visibility_modifier"), None
+                )
+                alias = next((node_text(p) for p in parts[1:] if p.type == "name"), None)
+                aliases.append(TraitAlias(method, visibility, alias))
 
 
 def _method(node: tree_sitter.Node) -> Method | None:
@@ -221,6 +262,14 @@ class Lookup:
     reason: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Members:
+    """A class's callable methods by lower-case name, each with the class or trait declaring it."""
+
+    methods: dict[str, tuple[Method, ClassInfo]]
+    unread: tuple[str, ...]
+
+
 @dataclass
 class ClassIndex:
     """Classes by fully qualified name, read on first use and kept for the rest of the run."""
@@ -229,6 +278,7 @@ class ClassIndex:
     composer: Composer
     _classes: dict[str, Lookup] = field(default_factory=dict)
     _files: dict[str, tuple[ClassInfo, ...]] = field(default_factory=dict)
+    _members: dict[str, Members] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def in_app(self, fqcn: str) -> bool:
@@ -294,13 +344,50 @@ class ClassIndex:
             current = found.info.parent
         return chain, None, None
 
+    def members(self, info: ClassInfo, depth: int = 0) -> Members:
+        """Methods a class declares or takes from its traits (its own win), with the class or trait
+        declaring each, and the traits whose methods cannot be read (outside the app, missing, or
+        nested deeper than `MAX_ANCESTORS`)."""
+        key = info.fqcn.lower()
+        cached = self._members.get(key)
+        if cached is not None:
+            return cached
+        methods = {name: (method, info) for name, method in info.methods.items()}
+        unread: list[str] = []
+        self._members[key] = Members(methods, ())  # a trait using itself sees only its own methods
+        taken: dict[str, tuple[Method, ClassInfo]] = {}
+        for trait in info.traits:
+            found = self.lookup(trait) if self.in_app(trait) and depth < MAX_ANCESTORS else None
+            if found is None or found.info is None:
+                unread.append(trait)
+                continue
+            inner = self.members(found.info, depth + 1)
+            unread.extend(inner.unread)
+            for name, pair in inner.methods.items():
+                taken.setdefault(name, pair)
+        for rule in info.trait_aliases:
+            source = taken.get(rule.method.lower())
+            if source is None:
+                continue
+            method, owner = source
+            renamed = replace(
+                method, name=rule.alias or method.name, visibility=rule.visibility or method.visibility
+            )
+            taken[(rule.alias or rule.method).lower()] = (renamed, owner)
+        for name, pair in taken.items():
+            methods.setdefault(name, pair)
+        result = Members(methods, tuple(dict.fromkeys(unread)))
+        self._members[key] = result
+        return result
+
     def find_method(self, fqcn: str, name: str) -> tuple[Method, ClassInfo] | None:
-        """The method `fqcn` declares or inherits from an app parent (PHP method names ignore case)."""
+        """The method `fqcn` declares, takes from a trait or inherits from an app parent (PHP method
+        names ignore case); the second item is the class or trait that declares it."""
         chain, _external, _problem = self.ancestors(fqcn)
         for info in chain:
-            method = info.methods.get(name.lower())
-            if method is not None:
-                return method, info
+            found = self.members(info).methods.get(name.lower())
+            if found is not None:
+                return found
         return None
 
     def find_property(self, fqcn: str, name: str) -> tuple[Property, ClassInfo] | None:

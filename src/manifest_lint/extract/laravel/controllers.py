@@ -1,8 +1,10 @@
 """Controller actions: does the class and public method a route points at exist in the app?
 
-Rule: the method must be declared (public) in the action's class or in one of its app parent
-classes (followed through `extends` and PSR-4). A parent outside the app provides only the
-methods `rules/laravel/controller-parents.toml` lists for it; vendor code is never read.
+Rule: the method must be declared (public) in the action's class, in one of its app parent
+classes (followed through `extends` and PSR-4) or in a trait one of them uses. A parent or trait
+outside the app provides only the methods `rules/laravel/controller-parents.toml` lists for it;
+vendor code is never read. A trait outside the app that the file does not list may provide any
+method, so an action that might come from one is not reported as missing.
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ def external_parents() -> dict[str, ExternalParent]:
             frozenset(m.lower() for m in entry.get("methods", [])), bool(entry.get("calls_protected"))
         )
         for name, entry in parents.items()
+    }
+
+
+@cache
+def external_traits() -> dict[str, frozenset[str]]:
+    """Public methods of the vendor traits controllers commonly use (laravel/ui's auth traits)."""
+    raw = tomllib.loads(data_text("laravel/controller-parents.toml"))
+    return {
+        name.lower(): frozenset(m.lower() for m in entry.get("methods", []))
+        for name, entry in raw.get("traits", {}).items()
     }
 
 
@@ -77,21 +89,31 @@ def resolve_action(index: ClassIndex, target: ActionTarget) -> tuple[ResolvedAct
         return None, f"{target.fqcn} is a {leaf.kind}, not a class"
     chain, external, problem = index.ancestors(target.fqcn)
     parent = external_parents().get(external.lower()) if external else None
+    unread: list[str] = []
+    wanted = target.method.lower()
     for info in chain:
-        method = info.methods.get(target.method.lower())
-        if method is None:
+        members = index.members(info)
+        unread.extend(members.unread)
+        member = members.methods.get(wanted)
+        if member is None:
             continue
+        method, owner = member
         if method.abstract:
-            return None, f"{info.fqcn}::{method.name}() is abstract"
+            return None, f"{owner.fqcn}::{method.name}() is abstract"
         if method.visibility == "public" or (
             method.visibility == "protected" and parent and parent.calls_protected
         ):
-            return ResolvedAction(method, info, leaf), None
-        return None, f"{info.fqcn}::{method.name}() is {method.visibility}, not public"
-    if parent is not None and target.method.lower() in parent.methods:
+            return ResolvedAction(method, owner, leaf), None
+        return None, f"{owner.fqcn}::{method.name}() is {method.visibility}, not public"
+    if parent is not None and wanted in parent.methods:
         return None, None
-    if any("__call" in info.methods for info in chain):
+    if any("__call" in index.members(info).methods for info in chain):
         return None, None
+    known_traits = external_traits()
+    for trait in unread:
+        provided = known_traits.get(trait.lower())
+        if provided is None or wanted in provided:
+            return None, None
     where = f"{target.fqcn} or its app parent classes" if len(chain) > 1 else target.fqcn
     note = ""
     if problem:
