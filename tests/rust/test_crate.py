@@ -91,3 +91,15 @@ def test_handler_named_like_a_module_resolves_to_the_fn(tmp_path: Path) -> None:
     root = crate.modules[("crate",)]
     assert crates.qualified(root, ("feed",)) == "crate::handlers::feed"  # value namespace
     assert crates.resolve(root, ("feed", "helper")) == crate.modules[("crate", "feed")].items["helper"]
+
+
+def test_path_attribute_is_relative_to_the_file_and_may_not_leave_the_root(tmp_path: Path) -> None:
+    (tmp_path / "src" / "nested").mkdir(parents=True)
+    (tmp_path / "src" / "nested" / "real.rs").write_text('pub const X: &str = "/x";\n')
+    (tmp_path / "src" / "api.rs").write_text(
+        '#[path = "nested/real.rs"]\npub mod inner;\n#[path = "../../evil.rs"]\nmod evil;\n'
+    )
+    (tmp_path / "src" / "lib.rs").write_text("pub mod api;\n")
+    crate = load_crate(SourceSet(tmp_path), name="c", kind="lib", root_file="src/lib.rs")
+    assert crate.modules[("crate", "api", "inner")].file == "src/nested/real.rs"
+    assert [(d.rule, d.file, d.line) for d in crate.diagnostics] == [("include-refused", "src/api.rs", 3)]

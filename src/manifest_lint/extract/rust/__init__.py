@@ -52,6 +52,4 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
         surfaces.extend(commands)
         diagnostics.extend(command_diagnostics)
     framework = ", ".join(sorted(set(frameworks))) or None
-    return Manifest(
-        "rust", sources.root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs
-    )
+    return Manifest("rust", root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs)
