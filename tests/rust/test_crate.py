@@ -102,4 +102,6 @@ def test_path_attribute_is_relative_to_the_file_and_may_not_leave_the_root(tmp_p
     (tmp_path / "src" / "lib.rs").write_text("pub mod api;\n")
     crate = load_crate(SourceSet(tmp_path), name="c", kind="lib", root_file="src/lib.rs")
     assert crate.modules[("crate", "api", "inner")].file == "src/nested/real.rs"
-    assert [(d.rule, d.file, d.line) for d in crate.diagnostics] == [("include-refused", "src/api.rs", 3)]
+    assert [(d.rule, d.file, d.line) for d in crate.diagnostics] == [
+        ("include-refused", "src/api.rs", 4)
+    ]  # the `mod evil;` line
