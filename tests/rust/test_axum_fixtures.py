@@ -456,3 +456,19 @@ def test_registrations_axum_rejects(tmp_path: Path) -> None:
         ("/ok", ("gate",)),
         ("no-slash", ()),
     ]
+
+
+def test_cfg_on_a_module_conditions_its_routes(tmp_path: Path) -> None:
+    root = _write_crate(
+        tmp_path / "c",
+        'use axum::{routing::get, Router};\nasync fn h() {}\n#[cfg(feature = "admin")]\nmod admin;\n'
+        'fn app() -> Router {\n    let app = Router::new().route("/", get(h));\n'
+        '    #[cfg(feature = "admin")]\n    let app = app.merge(admin::routes());\n    app\n}\n'
+        "#[tokio::main]\nasync fn main() { axum::serve(todo!(), app()).await; }\n",
+        {"admin.rs": 'use super::*;\npub fn routes() -> Router { Router::new().route("/admin", get(h)) }\n'},
+    )
+    manifest = extract(root)
+    assert [(r.uri, r.condition) for r in manifest.routes] == [
+        ("/", None),
+        ("/admin", 'cfg(feature = "admin")'),
+    ]

@@ -201,7 +201,7 @@ def join_axum(prefix: str, inner: str) -> str:
 
 
 def _with_condition(entry: RouteEntry, condition: str | None) -> RouteEntry:
-    if condition is None:
+    if condition is None or (entry.condition is not None and condition in entry.condition.split(" && ")):
         return entry
     combined = condition if entry.condition is None else f"{entry.condition} && {condition}"
     return replace(entry, condition=combined)
@@ -673,7 +673,8 @@ class AxumEvaluator:
     def _crate_call(self, item: Item, args: Sequence[tree_sitter.Node], frame: Frame) -> Value:
         values = [self.eval(arg, frame) for arg in args]
         alternatives = self._cfg_alternatives(item)
-        if len(alternatives) == 1 and item.condition is None:
+        condition = self._condition_of(item)
+        if len(alternatives) == 1 and condition is None:
             return self.call_function(item, values, frame.depth)
         if len(alternatives) > 1:
             return union([(self.call_function(a, values, frame.depth), a.condition) for a in alternatives])
@@ -681,9 +682,21 @@ class AxumEvaluator:
         result = self.call_function(item, values, frame.depth)
         if isinstance(result, RouterVal):
             result = RouterVal(
-                tuple(e if e in inputs else _with_condition(e, item.condition) for e in result.routes)
+                tuple(e if e in inputs else _with_condition(e, condition) for e in result.routes)
             )
         return result
+
+    def _condition_of(self, item: Item) -> str | None:
+        """The item's own `#[cfg]` plus those of the modules around it (`#[cfg(feature = "x")] mod admin;`)."""
+        crate = self.crates.crates.get(item.crate)
+        found: list[str] = []
+        for end in range(2, len(item.module) + 1):
+            module = crate.modules.get(item.module[:end]) if crate is not None else None
+            if module is not None and module.condition is not None:
+                found.append(module.condition)
+        if item.condition is not None:
+            found.append(item.condition)
+        return " && ".join(found) if found else None
 
     def _cfg_alternatives(self, item: Item) -> list[Item]:
         module = self.crates.module_of(item)
