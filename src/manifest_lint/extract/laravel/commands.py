@@ -43,9 +43,16 @@ _LOOPS = {"foreach_statement", "for_statement", "while_statement", "do_statement
 def _command_parents() -> tuple[frozenset[str], frozenset[str]]:
     raw = tomllib.loads(data_text("laravel/command-parents.toml"))
     return (
-        frozenset(name.lower() for name in raw.get("laravel", [])),
+        frozenset(name.lower() for name in [*raw.get("laravel", []), *raw.get("named", {})]),
         frozenset(name.lower() for name in raw.get("plain", [])),
     )
+
+
+@cache
+def _named_parents() -> dict[str, str]:
+    """Framework commands apps extend to override (`SeedCommand` is `db:seed`): the name they pass on."""
+    raw = tomllib.loads(data_text("laravel/command-parents.toml"))
+    return {str(cls).lower(): str(name) for cls, name in raw.get("named", {}).items()}
 
 
 @dataclass
@@ -328,12 +335,19 @@ def class_command(
                 )
             )
             status = "partial"
-    return _class_metadata(info, chain, status, problems)
+    return _class_metadata(info, chain, status, problems, external)
 
 
 def _class_metadata(
-    info: ClassInfo, chain: list[ClassInfo], status: ResolveStatus, problems: list[Diagnostic]
+    info: ClassInfo,
+    chain: list[ClassInfo],
+    status: ResolveStatus,
+    problems: list[Diagnostic],
+    external: str | None = None,
 ) -> tuple[Command, list[Diagnostic]]:
+    """Name, parameters and flags from the app classes of the chain; `external` is the first parent
+    outside the app, which may pass on its own name when the app class declares none."""
+
     def prop(name: str) -> tuple[bool, object, int]:
         for owner in chain:
             found = owner.properties.get(name)
@@ -419,8 +433,23 @@ def _class_metadata(
         description = str(attribute["description"])
     if has_aliases and isinstance(aliases_value, tuple):
         aliases = tuple(a for a in aliases_value if isinstance(a, str))
+    inherited = _named_parents().get(external.lower()) if external is not None else None
+    if name is None and inherited is not None:
+        name = inherited
+        status = "partial"
+        problems.append(
+            Diagnostic(
+                "unresolved-construct",
+                f"{info.fqcn} keeps the name {inherited!r} and the parameters of {external}, "
+                "which is outside the app; its arguments and options are not listed",
+                info.file,
+                info.line,
+            )
+        )
+    laravel, _plain = _command_parents()
     if name is None:
-        if not any(d.rule == "invalid-command-signature" for d in problems):
+        inherits_unknown = external is not None and external.lower() not in laravel
+        if not inherits_unknown and not any(d.rule == "invalid-command-signature" for d in problems):
             problems.append(
                 Diagnostic(
                     "invalid-command-signature",
