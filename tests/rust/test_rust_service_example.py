@@ -32,7 +32,8 @@ def test_example_service_has_the_demo_drifts() -> None:
     routes = {(r.method, r.uri): r for r in extract(EXAMPLE).routes}
     assert "require_session" in routes[("GET", "/feed")].middleware  # public in Laravel: the auth drift
     assert "require_session" not in routes[("GET", "/healthz")].middleware  # target-only
-    assert routes[("DELETE", "/api/tokens/:token_id")].middleware[-1] == "require_admin"
+    assert routes[("GET", "/admin")].middleware[-2:] == ("require_session", "require_admin")
+    assert "require_session" not in routes[("GET", "/api/shouts")].middleware  # public in Laravel too
     assert routes[("GET", "/*path")].canonical_uri == "/{*}"
     assert routes[("GET", "/api/chats/:conversation_id/messages")].canonical_uri == "/api/chats/{}/messages"
     assert {r.binary for r in routes.values()} == {"chat-service"}

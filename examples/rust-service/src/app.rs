@@ -21,13 +21,19 @@ pub fn build(config: Config) -> Router {
 fn build_with_observability(state: AppState) -> Router {
     let public = Router::new()
         .route(ROUTE_HEALTHZ, get(pages::healthz))
-        .route(ROUTE_LOGIN, get(session::show_login).post(session::login));
+        .route(ROUTE_LOGIN, get(session::show_login).post(session::login))
+        .nest("/api", api::public_router());
+
+    let admin = Router::new()
+        .route(ROUTE_ADMIN, get(pages::admin))
+        .route_layer(from_fn_with_state(state.clone(), require_admin));
 
     let protected = Router::new()
         .route(ROUTE_LOGOUT, axum::routing::post(session::logout))
         .route(ROUTE_FEED, get(pages::feed))
         .route(ROUTE_SETTINGS_PROFILE, get(pages::profile).patch(pages::update_profile))
-        .nest("/api", api::router(state.clone()))
+        .nest("/api", api::router())
+        .merge(admin)
         .route_layer(from_fn_with_state(state.clone(), require_session));
 
     let shell = Router::new()

@@ -5,6 +5,7 @@ pub const ROUTE_LOGIN: &str = "/login";
 pub const ROUTE_LOGOUT: &str = "/logout";
 pub const ROUTE_FEED: &str = "/feed";
 pub const ROUTE_SETTINGS_PROFILE: &str = "/settings/profile";
+pub const ROUTE_ADMIN: &str = "/admin";
 
 pub const ROUTE_ME: &str = "/me";
 pub const ROUTE_TOKENS: &str = "/tokens";
