@@ -29,6 +29,7 @@ class Method:
     abstract: bool
     line: int
     body: tree_sitter.Node | None
+    static: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,12 +247,17 @@ def _method(node: tree_sitter.Node) -> Method | None:
         return None
     visibility = "public"
     abstract = False
+    static = False
     for child in node.children:
         if child.type == "visibility_modifier":
             visibility = node_text(child).lower()
         elif child.type == "abstract_modifier":
             abstract = True
-    return Method(node_text(name), visibility, abstract, node_line(node), node.child_by_field_name("body"))
+        elif child.type == "static_modifier":
+            static = True
+    return Method(
+        node_text(name), visibility, abstract, node_line(node), node.child_by_field_name("body"), static
+    )
 
 
 @dataclass(frozen=True, slots=True)

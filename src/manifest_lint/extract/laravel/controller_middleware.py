@@ -1,6 +1,7 @@
 """Controller middleware (spec §4.2): `$this->middleware()` in constructors and `HasMiddleware::middleware()`.
 
 Each controller file is found through composer's PSR-4 map and parsed once through the shared SourceSet;
+app parent classes are followed (`parent::__construct()`, inherited constructors and static methods);
 a controller that is not in the project (vendor, missing) contributes nothing.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.laravel.classes import MAX_ANCESTORS, read_classes
 from manifest_lint.extract.laravel.names import names_of
 from manifest_lint.extract.laravel.values import (
     ClassRef,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     import tree_sitter
 
     from manifest_lint.discover import Composer
+    from manifest_lint.extract.laravel.classes import ClassInfo
     from manifest_lint.model import Diagnostic
 
 
@@ -33,6 +36,7 @@ class Entry:
     name: str
     only: tuple[str, ...] | None = None
     excepted: tuple[str, ...] = ()
+    static: bool = False
 
     def applies(self, method: str) -> bool:
         if self.only is not None and method not in self.only:
@@ -55,45 +59,66 @@ class ControllerMiddleware:
         entries = self._entries(cls)
         return [entry.name for entry in entries if entry.applies(method or "__invoke")]
 
-    def _entries(self, cls: str) -> tuple[Entry, ...]:
-        if cls in self._classes:
-            return self._classes[cls]
-        self._classes[cls] = ()
+    def _entries(self, cls: str, depth: int = 0) -> tuple[Entry, ...]:
+        """A class's middleware: its constructor's (a parent's constructor runs where
+        `parent::__construct()` is called, or entirely when the class has none of its own) and its
+        static `middleware()` (inherited when it declares none)."""
+        key = cls.lstrip("\\").lower()
+        if key in self._classes:
+            return self._classes[key]
+        self._classes[key] = ()
+        found = self._read(cls.lstrip("\\"))
+        if found is None:
+            return ()
+        info, scope = found
+        parent = info.parent if depth < MAX_ANCESTORS else None
+        inherited = self._entries(parent, depth + 1) if parent is not None else ()
+        entries: list[Entry] = []
+        constructor = info.methods.get("__construct")
+        if constructor is None:
+            entries.extend(e for e in inherited if not e.static)
+        elif constructor.body is not None:
+            parent_entries = tuple(e for e in inherited if not e.static)
+            entries.extend(self._constructor(constructor.body, scope, parent_entries))
+        static = info.methods.get("middleware")
+        if static is not None and static.body is not None and static.static:
+            entries.extend(self._static(static.body, scope))
+        elif static is None:
+            entries.extend(e for e in inherited if e.static)
+        self._classes[key] = tuple(entries)
+        return self._classes[key]
+
+    def _read(self, cls: str) -> tuple[ClassInfo, FileScope] | None:
         rel = self.composer.class_file(cls)
         if rel is None or not self.sources.exists(rel):
-            return ()
+            return None
         parsed = self.sources.parse(rel, "php")
         if not isinstance(parsed, ParsedFile):
             self.diagnostics.extend(parsed)
-            return ()
-        if b"middleware" not in parsed.data:
-            return ()
+            return None
+        info = next((c for c in read_classes(parsed) if c.fqcn.lower() == cls.lower()), None)
+        if info is None:
+            return None
         scope = FileScope(
             rel=rel,
             directory=str(self.sources.root / rel),
             names=names_of(parsed.root),
             root=str(self.sources.root),
         )
-        entries: list[Entry] = []
-        for method in _methods(parsed.root):
-            name = node_text(method.child_by_field_name("name") or method).lower()
-            body = method.child_by_field_name("body")
-            if body is None:
-                continue
-            if name == "__construct":
-                entries.extend(self._constructor(body, scope))
-            elif name == "middleware" and "static" in node_text(method).split("(")[0]:
-                entries.extend(self._static(body, scope))
-        self._classes[cls] = tuple(entries)
-        return self._classes[cls]
+        return info, scope
 
-    def _constructor(self, body: tree_sitter.Node, scope: FileScope) -> list[Entry]:
+    def _constructor(
+        self, body: tree_sitter.Node, scope: FileScope, parent: tuple[Entry, ...]
+    ) -> list[Entry]:
         entries: list[Entry] = []
         for statement in body.named_children:
             if statement.type != "expression_statement" or not statement.named_children:
                 continue
             calls: list[tuple[str, tree_sitter.Node]] = []
             node = statement.named_children[0]
+            if node.type == "scoped_call_expression" and _is_parent_constructor(node):
+                entries.extend(parent)
+                continue
             while node.type == "member_call_expression":
                 name = node.child_by_field_name("name")
                 calls.append((node_text(name) if name is not None else "", node))
@@ -106,9 +131,15 @@ class ControllerMiddleware:
             if calls[0][0] != "middleware":
                 continue
             args, _ = self.folder.fold_args(calls[0][1].child_by_field_name("arguments"), scope, {})
-            names = _strings(args)
+            names = _strings(args[:1])
             only: tuple[str, ...] | None = None
             excepted: tuple[str, ...] = ()
+            options = args[1] if len(args) > 1 else None
+            if isinstance(options, PhpArray):
+                only_value = options.get("only")
+                except_value = options.get("except")
+                only = tuple(_strings([only_value])) if only_value is not None else None
+                excepted = tuple(_strings([except_value])) if except_value is not None else ()
             for method_name, call in calls[1:]:
                 values, _ = self.folder.fold_args(call.child_by_field_name("arguments"), scope, {})
                 if method_name == "only":
@@ -138,9 +169,11 @@ class ControllerMiddleware:
                     except_value = named.get("except", args[2] if len(args) > 2 else None)
                     only = tuple(_strings([only_value])) if only_value is not None else None
                     excepted = tuple(_strings([except_value])) if except_value is not None else ()
-                    entries.extend(Entry(n, only, excepted) for n in names)
+                    entries.extend(Entry(n, only, excepted, static=True) for n in names)
                 else:
-                    entries.extend(Entry(n) for n in _strings([self.folder.fold(item, scope, {})]))
+                    entries.extend(
+                        Entry(n, static=True) for n in _strings([self.folder.fold(item, scope, {})])
+                    )
         return entries
 
 
@@ -160,20 +193,12 @@ def _strings(values: list[Value]) -> list[str]:
     return result
 
 
-def _methods(root: tree_sitter.Node) -> list[tree_sitter.Node]:
-    found: list[tree_sitter.Node] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "method_declaration":
-            found.append(node)
-            continue
-        if node.type in (
-            "program",
-            "namespace_definition",
-            "compound_statement",
-            "class_declaration",
-            "declaration_list",
-        ):
-            stack.extend(reversed(node.named_children))
-    return found
+def _is_parent_constructor(node: tree_sitter.Node) -> bool:
+    scope = node.child_by_field_name("scope")
+    name = node.child_by_field_name("name")
+    return (
+        scope is not None
+        and name is not None
+        and node_text(scope).lower() == "parent"
+        and node_text(name).lower() == "__construct"
+    )
