@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from manifest_lint.discover import Composer
 
+ROUTE_SERVICE_PROVIDER = "illuminate\\foundation\\support\\providers\\routeserviceprovider"
 ROUTING_PARAMETERS = ("using", "web", "api", "commands", "channels", "pages", "health", "apiPrefix", "then")
 
 
@@ -214,6 +215,8 @@ def _members(
     body = cls.child_by_field_name("body")
     if body is None:
         return methods, properties
+    if _extends_route_service_provider(cls, scope):
+        properties["$this->namespace"] = None  # the framework base declares `protected $namespace;`
     for member in body.named_children:
         if member.type == "method_declaration":
             name = member.child_by_field_name("name")
@@ -230,6 +233,18 @@ def _members(
                 value = interpreter.folder.fold(parts[-1], scope, {}) if len(parts) > 1 else None
                 properties[f"$this->{property_name}"] = value
     return methods, properties
+
+
+def _extends_route_service_provider(cls: tree_sitter.Node, scope: object) -> bool:
+    from manifest_lint.extract.laravel.values import FileScope
+
+    assert isinstance(scope, FileScope)
+    for child in cls.named_children:
+        if child.type == "base_clause":
+            names = [c for c in child.named_children if c.type in ("name", "qualified_name")]
+            if names and scope.names.resolve(node_text(names[0])).lower() == ROUTE_SERVICE_PROVIDER:
+                return True
+    return False
 
 
 def load_kernel_aliases(interpreter: Interpreter, entry: EntryPoints) -> None:
