@@ -96,13 +96,25 @@ def export(
     ] = None,
     no_cache: _NoCacheOpt = False,
     cache_dir: _CacheDirOpt = None,
+    max_file_bytes: Annotated[
+        int | None, typer.Option("--max-file-bytes", help="Skip files larger than this (default 4 MiB).")
+    ] = None,
+    max_nesting: Annotated[
+        int | None,
+        typer.Option("--max-nesting", help="Deepest group/router nesting evaluated (default 200)."),
+    ] = None,
+    parse_timeout: Annotated[
+        float | None, typer.Option("--parse-timeout", help="Seconds of parsing allowed per file (default 5).")
+    ] = None,
 ) -> None:
     """Print the routes, pages, commands and tables of one project."""
     from manifest_lint.cache import cached_extract
     from manifest_lint.extract import ExtractOptions
+    from manifest_lint.parsing import limits_with
     from manifest_lint.report.export import dumps, manifest_document
 
-    options = ExtractOptions(env=env, resolve_aliases=resolve_aliases)
+    limits = limits_with(max_file_bytes=max_file_bytes, max_nesting=max_nesting, parse_timeout=parse_timeout)
+    options = ExtractOptions(env=env, resolve_aliases=resolve_aliases, limits=limits)
     manifest = cached_extract(path, options, _cache(no_cache, cache_dir, path))
     if json_output:
         write_output(dumps(manifest_document(manifest)), output)
