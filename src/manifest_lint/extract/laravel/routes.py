@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from manifest_lint.parsing import SourceSet
 
 _RECURSION_FLOOR = 20_000
+# A group level costs about 8 Python frames; a configured max-nesting above this would reach the
+# recursion limit before the nesting check, so it is capped here (and reported at the cap).
+_MAX_SAFE_DEPTH = _RECURSION_FLOOR // 10
 _SLASH_SAMPLE = "a/b"
 
 
@@ -38,7 +41,9 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     folder = Folder(str(sources.root))
     config = ConfigReader(sources, folder)
     folder.config = config
-    interpreter = Interpreter(sources, folder, env=options.env, max_depth=options.limits.max_nesting)
+    interpreter = Interpreter(
+        sources, folder, env=options.env, max_depth=min(options.limits.max_nesting, _MAX_SAFE_DEPTH)
+    )
     interpreter.class_file = composer.class_file
     version = packages.framework_version(composer)
     entry = bootstrap.EntryPoints()
