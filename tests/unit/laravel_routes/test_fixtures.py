@@ -189,10 +189,23 @@ def test_package_and_framework_routes_from_the_catalog() -> None:
         ("GET", "/broadcasting/auth"),
         ("GET", "/files/{path}"),
         ("GET", "/horizon/{view?}"),
+        ("GET", "/livewire/livewire.js"),
+        ("GET", "/livewire/livewire.min.js.map"),
+        ("GET", "/livewire/preview-file/{filename}"),
         ("GET", "/up"),
         ("POST", "/broadcasting/auth"),
+        ("POST", "/custom/livewire/update"),
+        ("POST", "/livewire/upload-file"),
         ("PUT", "/files/{path}"),
     ]
+    # Livewire::setUpdateRoute() in AppServiceProvider replaces the package's livewire/update endpoint.
+    update = rows["POST", "/custom/livewire/update"]
+    assert update.action == "Livewire\\Mechanisms\\HandleRequests\\HandleRequests@handleUpdate"
+    assert (update.file, update.line, update.middleware) == (
+        "app/Providers/AppServiceProvider.php",
+        14,
+        ("web",),
+    )
     storage = rows["GET", "/files/{path}"]
     assert (storage.name, storage.file, storage.canonical_uri) == (
         "storage.local",

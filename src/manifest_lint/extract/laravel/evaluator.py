@@ -35,6 +35,7 @@ from manifest_lint.extract.laravel.values import (
     Unknown,
     Value,
     as_string,
+    php_array,
 )
 from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import ParsedFile, SourceSet, node_line, node_text
@@ -68,6 +69,10 @@ REGISTRAR_ATTRIBUTES = {
     "withoutmiddleware": "excluded_middleware",
     "withoutscopedbindings": "scope_bindings",
     "can": "can",
+}
+LIVEWIRE_ROUTE_SETTERS = {
+    "setupdateroute": "Livewire\\Mechanisms\\HandleRequests\\HandleRequests@handleUpdate",
+    "setscriptroute": "Livewire\\Mechanisms\\FrontendAssets\\FrontendAssets@returnJavaScriptAsFile",
 }
 WHERE_HELPERS = frozenset(
     {"where", "wherenumber", "wherealpha", "wherealphanumeric", "whereuuid", "whereulid", "wherein"}
@@ -537,6 +542,8 @@ class Interpreter:
                 return "broadcast", calls
             if cls == "livewire\\volt\\volt" and calls[0][0] == "route":
                 return "router", calls
+            if cls in ("livewire", "livewire\\livewire") and calls[0][0] in LIVEWIRE_ROUTE_SETTERS:
+                return "livewire", calls
             return None
         calls.reverse()
         if current.type == "variable_name":
@@ -562,6 +569,8 @@ class Interpreter:
             self.run_this_chain(calls, ctx)
         elif kind == "broadcast":
             self.run_broadcast(calls, ctx)
+        elif kind == "livewire":
+            self.run_livewire(calls, ctx)
         else:
             self.run_router_chain(calls, ctx, pending)
         for item in pending:
@@ -585,6 +594,30 @@ class Interpreter:
             body = ctx.this.methods[name].child_by_field_name("body")
             if body is not None:
                 self.run_block(list(body.named_children), ctx.child(dict(ctx.variables)))
+
+    def run_livewire(self, calls: list[tuple[str, tree_sitter.Node]], ctx: Ctx) -> None:
+        """`Livewire::setUpdateRoute(fn ($handle) => Route::post(...))`: the app's own endpoint replaces
+        Livewire's default (the catalog entry is disabled by the same call); `$handle` is Livewire's handler."""
+        name, call = calls[0]
+        args, _ = self.args(call, ctx)
+        callback = args[0] if args else None
+        if not isinstance(callback, Closure):
+            self.diagnose(
+                "unresolved-construct",
+                f"`Livewire::{name}()` without a closure",
+                ctx.scope.rel,
+                call_line(call),
+            )
+            return
+        handler = LIVEWIRE_ROUTE_SETTERS[name]
+        cls, _, method = handler.partition("@")
+        parameters = callback.node.child_by_field_name("parameters")
+        first = parameters.named_children[0] if parameters is not None and parameters.named_children else None
+        variable = first.child_by_field_name("name") if first is not None else None
+        extra: dict[str, Value] = {}
+        if variable is not None:
+            extra[node_text(variable).lstrip("&$")] = php_array([(None, ClassRef(cls)), (None, method)])
+        self.run_closure(callback, ctx, extra=extra)
 
     def run_broadcast(self, calls: list[tuple[str, tree_sitter.Node]], ctx: Ctx) -> None:
         name, call = calls[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
+from manifest_lint.discover import walk_files
 from manifest_lint.extract.laravel import bootstrap, packages
 from manifest_lint.extract.laravel.config import ConfigReader
 from manifest_lint.extract.laravel.controller_middleware import ControllerMiddleware
@@ -52,9 +53,9 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, _RECURSION_FLOOR))
     try:
-        app_code = b"\n".join(
-            _source(sources, rel) for rel in bootstrap.provider_files(interpreter, composer)
-        )
+        app_files = [*bootstrap.provider_files(interpreter, composer)]
+        app_files += [rel for rel, _ in walk_files(sources.root, "routes", (".php",))]
+        app_code = b"\n".join(_source(sources, rel) for rel in app_files)
         packages.add_package_routes(interpreter, composer, config, version, "boot", app_code)
         bootstrap.load_kernel_aliases(interpreter, entry)
         bootstrap.load_providers(interpreter, entry, composer)

@@ -268,7 +268,7 @@ def _to_string(value: Value) -> str | None:
     if isinstance(value, float):
         return repr(value).removesuffix(".0") if value == int(value) else repr(value)
     if isinstance(value, ClassRef):
-        return None
+        return value.name  # `X::class` is a plain string in PHP: `'can:create,'.X::class` folds
     return None
 
 
