@@ -170,11 +170,36 @@ class ServerVal:
 
 
 @dataclass(frozen=True, slots=True)
+class TupleVal:
+    """A tuple of values: a row of a route table (`("/users", list_users)`)."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayVal:
+    """An array whose elements are known: a route table a loop or `.fold` unrolls (spec §9 #3)."""
+
+    elements: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Unknown:
     pass
 
 
-Value = RouterVal | MethodVal | LayerVal | HandlerVal | OptionVal | ServerVal | StrValue | Unknown
+Value = (
+    RouterVal
+    | MethodVal
+    | LayerVal
+    | HandlerVal
+    | OptionVal
+    | ServerVal
+    | StrValue
+    | TupleVal
+    | ArrayVal
+    | Unknown
+)
 UNKNOWN_VAL = Unknown()
 ServeHook = Callable[[RouterVal, str, int], None]
 
@@ -416,18 +441,138 @@ class AxumEvaluator:
             return self._macro(node, frame)
         if kind == "closure_expression":
             return UNKNOWN_VAL
-        if kind in ("for_expression", "while_expression", "loop_expression"):
+        if kind == "array_expression":
+            return self._array(node, frame)
+        if kind == "tuple_expression":
+            return TupleVal(tuple(self._element(c, frame) for c in self._args(node)))
+        if kind == "for_expression":
+            return self._for(node, frame)
+        if kind in ("while_expression", "loop_expression"):
             if _mentions_routes(node):
                 self._unresolved(node, frame, "loop may register routes; its body is not expanded")
             return UNKNOWN_VAL
         return UNKNOWN_VAL
 
+    # ---- route tables ------------------------------------------------------------------
+    def _array(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        if any(c.type == ";" for c in node.children):  # `[x; N]`: one value repeated, not a table
+            return UNKNOWN_VAL
+        return ArrayVal(tuple(self._element(c, frame) for c in self._args(node)))
+
+    def _element(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        """A table cell: a fn named in it is a handler, anything else is evaluated."""
+        value = self.eval(node, frame)
+        if isinstance(value, Unknown) and node.type in ("identifier", "scoped_identifier"):
+            segments = self._segments(frame, node)
+            if segments[0] not in frame.env:
+                found = self.crates.resolve_value(frame.module, segments)
+                if isinstance(found, (Item, External)):
+                    return HandlerVal(self.crates.qualified(frame.module, segments))
+        return value
+
+    def _for(self, node: tree_sitter.Node, frame: Frame) -> Value:
+        """`for (path, handler) in ROUTES { .. }`: the body once per known row, else one diagnostic."""
+        pattern = node.child_by_field_name("pattern")
+        value_node = node.child_by_field_name("value")
+        body = node.child_by_field_name("body")
+        iterable = self.eval(value_node, frame) if value_node is not None else UNKNOWN_VAL
+        if not isinstance(iterable, ArrayVal) or pattern is None or body is None:
+            if _mentions_routes(node):
+                self._unresolved(
+                    node,
+                    frame,
+                    f"loop over `{_short(value_node) if value_node is not None else '?'}` may register "
+                    "routes; it is not a constant table, so how many routes it adds is unknown",
+                )
+            return UNKNOWN_VAL
+        for element in iterable.elements:
+            inner = Frame(frame.module, dict(frame.env), frame.depth)
+            self._bind(pattern, element, inner)
+            self._block(body, inner)
+            for name in frame.env:
+                frame.env[name] = inner.env[name]
+        return UNKNOWN_VAL
+
+    def _table_method(
+        self, base: ArrayVal, name: str, args: Sequence[tree_sitter.Node], frame: Frame
+    ) -> Value:
+        """`.iter()`/`.into_iter()` keep the table; `.fold(init, |acc, row| ..)` and `.for_each` unroll it."""
+        if name in ("iter", "into_iter", "copied", "cloned", "by_ref"):
+            return base
+        closure = args[-1] if args and args[-1].type == "closure_expression" else None
+        if name not in ("fold", "for_each") or closure is None or len(args) != (2 if name == "fold" else 1):
+            for arg in args:
+                self.eval(arg, frame)
+            return UNKNOWN_VAL
+        params = [
+            (p.child_by_field_name("pattern") if p.type == "parameter" else p)
+            for p in (closure.child_by_field_name("parameters") or closure).named_children
+        ]
+        body = closure.child_by_field_name("body")
+        accumulator: Value = self.eval(args[0], frame) if name == "fold" else UNKNOWN_VAL
+        if body is None or len(params) != (2 if name == "fold" else 1):
+            return UNKNOWN_VAL
+        for element in base.elements:
+            inner = Frame(frame.module, dict(frame.env), frame.depth)
+            if name == "fold":
+                self._bind(params[0], accumulator, inner)
+            self._bind(params[-1], element, inner)
+            try:
+                result = self.eval(body, inner)
+            except _Return as returned:
+                result = returned.value
+            if name == "fold":
+                accumulator = result
+            for key in frame.env:
+                frame.env[key] = inner.env[key]
+        return accumulator
+
+    def _bind(self, pattern: tree_sitter.Node | None, value: Value, frame: Frame) -> None:
+        """Destructure `value` into a loop or closure pattern (`(path, handler)`, `&(p, h)`, `mut r`)."""
+        stack: list[tuple[tree_sitter.Node, Value]] = [(pattern, value)] if pattern is not None else []
+        while stack:
+            current, current_value = stack.pop()
+            if current.type == "identifier":
+                frame.env[self._text(frame, current)] = current_value
+            elif current.type in ("mut_pattern", "reference_pattern", "ref_pattern", "parameter"):
+                inner = current.child_by_field_name("pattern") or (
+                    current.named_children[-1] if current.named_children else None
+                )
+                if inner is not None:
+                    stack.append((inner, current_value))
+            elif current.type == "tuple_pattern":
+                parts = [c for c in current.named_children if c.type not in ("line_comment", "block_comment")]
+                items = current_value.items if isinstance(current_value, TupleVal) else ()
+                for index, part in enumerate(parts):
+                    stack.append((part, items[index] if index < len(items) else UNKNOWN_VAL))
+
     def _path_value(self, segments: tuple[str, ...], node: tree_sitter.Node, frame: Frame) -> Value:
         found = self.crates.resolve(frame.module, segments)
         if isinstance(found, Item) and found.kind in ("const", "static"):
             value = self.strings.item_value(found)
-            return value if value is not None else UNKNOWN_VAL
+            if value is not None:
+                return value
+            table = self._const_table(found)
+            return table if table is not None else UNKNOWN_VAL
         return UNKNOWN_VAL
+
+    def _const_table(self, item: Item) -> ArrayVal | None:
+        """A `const`/`static` array literal (behind any `&`), its cells read in the item's module."""
+        node = item.node.child_by_field_name("value")
+        module = self.crates.module_of(item)
+        while node is not None and node.type == "reference_expression":
+            node = node.child_by_field_name("value")
+        if node is None or module is None or node.type != "array_expression":
+            return None
+        key = f"{item.crate}::{item.qualified}"
+        if key in self._stack:
+            return None
+        self._stack.append(key)
+        try:
+            table = self._array(node, Frame(module, {}, 0))
+        finally:
+            self._stack.pop()
+        return table if isinstance(table, ArrayVal) else None
 
     def _if(self, node: tree_sitter.Node, frame: Frame) -> Value:
         branches: list[tuple[Frame, str, tree_sitter.Node | None]] = []
@@ -807,6 +952,11 @@ class AxumEvaluator:
         if node.type == "generic_function":
             inner = node.child_by_field_name("function")
             return self._handler(inner, frame) if inner is not None else HandlerVal(self._text(frame, node))
+        if node.type in ("unary_expression", "reference_expression") and node.named_children:
+            return self._handler(node.named_children[-1], frame)
+        bound = frame.env.get(self._text(frame, node)) if node.type == "identifier" else None
+        if isinstance(bound, HandlerVal):
+            return bound
         if node.type in ("identifier", "scoped_identifier"):
             return HandlerVal(self.crates.qualified(frame.module, self._segments(frame, node)))
         if node.type == "call_expression":
@@ -872,6 +1022,16 @@ class AxumEvaluator:
             return base
         if isinstance(base, OptionVal) and name in ("unwrap_or_default", "unwrap", "expect"):
             return base.inner
+        if isinstance(base, ArrayVal):
+            return self._table_method(base, name, args, frame)
+        if name in ("fold", "for_each") and _mentions_routes(arguments):
+            self._unresolved(
+                field_node,
+                frame,
+                f".{name}() over a value that is not a constant table may register routes; "
+                "how many is unknown",
+            )
+            return UNKNOWN_VAL
         if isinstance(base, Unknown):
             method = self._unique_method(name, None, field_node, frame)
             if method is not None:
