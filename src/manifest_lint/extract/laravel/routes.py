@@ -89,7 +89,16 @@ def extract_routes(sources: SourceSet, composer: Composer, options: ExtractOptio
 
 
 def _source(sources: SourceSet, rel: str) -> bytes:
-    data = sources.read(rel)
+    """A file's bytes for the `disabled_by` search. Files the reader would refuse are skipped here, so
+    their diagnostic is reported where a route file requires them, with that file:line."""
+    path = sources.root / rel
+    try:
+        usable = (
+            path.is_file() and not path.is_symlink() and path.stat().st_size <= sources.limits.max_file_bytes
+        )
+    except OSError:
+        usable = False
+    data = sources.read(rel) if usable else b""
     return data if isinstance(data, bytes) else b""
 
 
