@@ -179,6 +179,7 @@ def load_providers(interpreter: Interpreter, entry: EntryPoints, composer: Compo
             scope.constants.update(properties)
             ctx = Ctx(scope, {"router": RouterRef()}, this=ThisRef(methods))
             before = len(interpreter.collection.routes)
+            reported = len(interpreter.diagnostics)
             for method in ("boot", "map"):
                 node = methods.get(method.lower())
                 body = node.child_by_field_name("body") if node is not None else None
@@ -187,8 +188,25 @@ def load_providers(interpreter: Interpreter, entry: EntryPoints, composer: Compo
                 if method == "map" and "boot" in methods and b"map(" in (node_text(methods["boot"]).encode()):
                     continue
                 interpreter.run_block(list(body.named_children), ctx.child(dict(ctx.variables)))
-            if len(interpreter.collection.routes) > before or "routes" in node_text(cls):
-                entry.found = entry.found or len(interpreter.collection.routes) > before
+            added = len(interpreter.collection.routes) > before
+            if added or "routes" in node_text(cls):
+                entry.found = entry.found or added
+            if not added and len(interpreter.diagnostics) == reported and "map" in methods:
+                _report_silent_map(interpreter, cls, rel)
+
+
+def _report_silent_map(interpreter: Interpreter, cls: tree_sitter.Node, rel: str) -> None:
+    """A route provider whose `map()` ran without registering a route or saying why loads its
+    routes in a way the interpreter cannot follow (e.g. route classes found by a directory
+    iterator and mapped through `$this->app->make()`): say so rather than list nothing."""
+    name = cls.child_by_field_name("name")
+    interpreter.diagnose(
+        "unresolved-construct",
+        f"{node_text(name) if name is not None else 'this provider'}::map() registers no route the "
+        "interpreter can follow (routes built at run time?); none of its routes are listed",
+        rel,
+        node_line(name if name is not None else cls),
+    )
 
 
 def _classes(root: tree_sitter.Node) -> list[tree_sitter.Node]:
