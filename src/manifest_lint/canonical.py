@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 PathSyntax = Literal["laravel", "axum-0.7", "axum-0.8", "actix", "rocket", "canonical"]
@@ -39,16 +40,20 @@ def canonical_path(raw: str, syntax: PathSyntax, wildcard_params: frozenset[str]
     return analyse_path(raw, syntax, wildcard_params).key
 
 
+@lru_cache(maxsize=1 << 16)
 def analyse_path(
     raw: str, syntax: PathSyntax, wildcard_params: frozenset[str] = frozenset()
 ) -> CanonicalPath:
-    """Canonical key plus the facts the key throws away (names, slash quirks)."""
+    """Canonical key plus the facts the key throws away (names, slash quirks).
+
+    Memoised: a check asks for the same paths from the legacy side, the plan and the target.
+    """
     path = raw
     if syntax == "rocket":
         path = _strip_rocket_query(path)
     double = "//" in path
     path = "/" + path.lstrip("/")
-    path = re.sub(r"/{2,}", "/", path)
+    path = _SLASHES.sub("/", path)
     trailing = len(path) > 1 and path.endswith("/")
     if trailing:
         path = path.rstrip("/") or "/"
@@ -57,6 +62,9 @@ def analyse_path(
     segments = [tokenise(segment, params, wildcard_params) for segment in path.split("/")[1:]]
     key = "/" + "/".join(segments) if segments != [""] else "/"
     return CanonicalPath(key=key, params=tuple(params), trailing_slash=trailing, double_slash=double)
+
+
+_SLASHES = re.compile(r"/{2,}")
 
 
 def _escape_braces(text: str) -> str:
