@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from manifest_lint.extract import extract
+from manifest_lint.extract.rust.wrappers import resource_routes
 
 if TYPE_CHECKING:
     from manifest_lint.model import Manifest
@@ -50,3 +51,65 @@ def test_route_tables_are_unrolled() -> None:
     # A loop over a runtime collection: reported at the loop, nothing guessed.
     assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", 33)]
     assert "how many routes it adds is unknown" in manifest.diagnostics[0].message
+
+
+def test_utoipa_aide_and_axum_extra_wrappers() -> None:
+    manifest = extract(FIXTURES / "axum-wrappers")
+    t = ("conduit", True, None, ())
+    art, typed = "crate::articles::", "crate::typed::"
+    assert rows(manifest) == [
+        ("GET", "/api/articles", "/api/articles", f"{art}list_articles", *t, "resolved", "src/main.rs:15"),
+        ("POST", "/api/articles", "/api/articles", f"{art}create_article", *t, "resolved", "src/main.rs:15"),
+        (
+            "GET",
+            "/api/articles/{slug}",
+            "/api/articles/{}",
+            f"{art}get_article",
+            *t,
+            "resolved",
+            "src/main.rs:16",
+        ),
+        (
+            "PUT",
+            "/api/articles/{slug}",
+            "/api/articles/{}",
+            f"{art}get_article",
+            *t,
+            "resolved",
+            "src/main.rs:16",
+        ),
+        # context_path is prepended to the handler's path, then the nest prefix.
+        (
+            "GET",
+            "/api/profiles/v1/{username}",
+            "/api/profiles/v1/{}",
+            f"{art}get_profile",
+            *t,
+            "resolved",
+            "src/main.rs:17",
+        ),
+        # No #[utoipa::path]: listed with what is known, method and path unknown.
+        ("?", "/api{?}", "/api{?}", f"{art}undocumented", *t, "partial", "src/main.rs:18"),
+        ("GET", "/health", "/health", "crate::docs::health", *t, "resolved", "src/docs.rs:17"),
+        ("DELETE", "/labels", "/labels", "crate::docs::delete_label", *t, "resolved", "src/docs.rs:18"),
+        ("POST", "/labels", "/labels", "crate::docs::create_label", *t, "resolved", "src/docs.rs:18"),
+        ("GET", "/tags", "/tags", f"{typed}index_tags", *t, "resolved", "src/typed.rs:27"),
+        ("POST", "/tags", "/tags", f"{typed}create_tag", *t, "resolved", "src/typed.rs:28"),
+        ("GET", "/tags/{tags_id}", "/tags/{}", f"{typed}show_tag", *t, "resolved", "src/typed.rs:29"),
+        ("PATCH", "/tags/{tags_id}", "/tags/{}", f"{typed}update_tag", *t, "resolved", "src/typed.rs:30"),
+        ("PUT", "/tags/{tags_id}", "/tags/{}", f"{typed}update_tag", *t, "resolved", "src/typed.rs:30"),
+        ("DELETE", "/users/{id}", "/users/{}", f"{typed}delete_user", *t, "resolved", "src/typed.rs:33"),
+        ("GET", "/users/{id}", "/users/{}", f"{typed}show_user", *t, "resolved", "src/typed.rs:32"),
+    ]
+    assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", 18)]
+    assert "undocumented" in manifest.diagnostics[0].message
+
+
+def test_resource_paths_follow_the_axum_version() -> None:
+    assert resource_routes("users", "edit", axum_08=False) == (("GET", "/users/:users_id/edit"),)
+    assert resource_routes("users", "update", axum_08=True) == (
+        ("PATCH", "/users/{users_id}"),
+        ("PUT", "/users/{users_id}"),
+    )
+    assert resource_routes("users", "new", axum_08=True) == (("GET", "/users/new"),)
+    assert resource_routes("users", "fallback", axum_08=True) == ()

@@ -15,8 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.rust.attrs import split_args
 from manifest_lint.extract.rust.crate import External, Item, ModuleRef, cfg_condition, path_segments, text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
+from manifest_lint.extract.rust.wrappers import (
+    resource_nest_prefix,
+    resource_routes,
+    typed_path_of,
+    utoipa_operation,
+)
 from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import node_line, node_text, parse_bytes
 
@@ -28,7 +35,14 @@ if TYPE_CHECKING:
     from manifest_lint.extract.rust.crate import CrateSet, Module
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace", "connect")
-_ROUTING_MODULES = {("axum", "routing"), ("axum", "routing", "method_routing"), ("axum_extra", "routing")}
+_ROUTING_MODULES = {
+    ("axum", "routing"),
+    ("axum", "routing", "method_routing"),
+    ("axum_extra", "routing"),
+    ("aide", "axum", "routing"),
+}
+_WRAPPER_ROUTERS = {"OpenApiRouter", "ApiRouter"}  # utoipa-axum, aide: axum's Router plus docs
+_RESOURCE_METHODS = {"index", "create", "new", "show", "edit", "update", "destroy"}
 _MIDDLEWARE_FNS = {
     "from_fn",
     "from_fn_with_state",
@@ -52,6 +66,8 @@ _ROUTER_NOOPS = {
     "boxed",
     "into",
     "handle_error",
+    "finish_api",
+    "finish_api_with",
 }
 _STRING_FUNCTIONS = {("String", "from"), ("str", "to_string"), ("Cow", "from")}
 _STRING_METHODS = {"as_str", "to_string", "to_owned", "into", "as_ref", "clone"}
@@ -184,6 +200,14 @@ class ArrayVal:
 
 
 @dataclass(frozen=True, slots=True)
+class ResourceVal:
+    """axum-extra `Resource::named(name)`: a router whose paths derive from `name`."""
+
+    name: StrValue
+    router: RouterVal
+
+
+@dataclass(frozen=True, slots=True)
 class Unknown:
     pass
 
@@ -198,6 +222,7 @@ Value = (
     | StrValue
     | TupleVal
     | ArrayVal
+    | ResourceVal
     | Unknown
 )
 UNKNOWN_VAL = Unknown()
@@ -360,6 +385,8 @@ class AxumEvaluator:
             name = _pattern_name(pattern)
             if name is not None:
                 frame.env[name] = value
+            elif pattern is not None and pattern.type == "tuple_pattern":
+                self._bind(pattern, value, frame)
             return UNKNOWN_VAL
         if kind == "expression_statement":
             inner = node.named_children[0] if node.named_children else None
@@ -862,6 +889,12 @@ class AxumEvaluator:
         if self._is_axum(path):
             if len(path) >= 2 and path[-2] in ("Router", "MethodRouter") and name in ("new", "default"):
                 return RouterVal() if path[-2] == "Router" else MethodVal()
+            if len(path) >= 2 and path[-2] in _WRAPPER_ROUTERS and name in ("new", "default", "with_openapi"):
+                for arg in args:
+                    self.eval(arg, frame)
+                return RouterVal()
+            if len(path) >= 2 and path[-2] == "Resource" and name == "named" and len(args) == 1:
+                return ResourceVal(self.strings.string(args[0], frame.module, frame.env), RouterVal())
             if path[:-1] in _ROUTING_MODULES or (path[0] in self.axum_crates and path[1:-1] == ("routing",)):
                 method = self._method_router(name, args, frame, node)
                 if method is not None:
@@ -902,7 +935,7 @@ class AxumEvaluator:
     def _method_router(
         self, name: str, args: Sequence[tree_sitter.Node], frame: Frame, node: tree_sitter.Node
     ) -> MethodVal | None:
-        base = name.removesuffix("_service")
+        base = name.removesuffix("_with").removesuffix("_service")  # aide's `get_with(h, docs)`
         service = name.endswith("_service")
         if base in HTTP_METHODS or base == "any":
             return self._add_methods(
@@ -1024,6 +1057,8 @@ class AxumEvaluator:
             return base.inner
         if isinstance(base, ArrayVal):
             return self._table_method(base, name, args, frame)
+        if isinstance(base, ResourceVal):
+            return self._resource_method(base, name, args, field_node, frame)
         if name in ("fold", "for_each") and _mentions_routes(arguments):
             self._unresolved(
                 field_node,
@@ -1059,6 +1094,18 @@ class AxumEvaluator:
     ) -> Value:
         line = node_line(field_node)
         file = frame.module.file
+        if name in ("api_route", "api_route_with") and len(args) >= 2:  # aide: `.route` plus docs
+            name, args = "route", args[:2]
+        if name == "nest_api_service":
+            name = "nest_service"
+        if name == "routes" and len(args) == 1:
+            return base.plus(self._utoipa_routes(args[0], field_node, frame))
+        if name.startswith("typed_") and name.removeprefix("typed_") in HTTP_METHODS and len(args) == 1:
+            return base.plus(
+                self._typed_routes(name.removeprefix("typed_").upper(), args[0], field_node, frame)
+            )
+        if name == "split_for_parts":
+            return TupleVal((base, UNKNOWN_VAL))
         if name in ("route", "route_with_tsr") and len(args) == 2:
             path = self.strings.string(args[0], frame.module, frame.env)
             method = self.eval(args[1], frame)
@@ -1139,6 +1186,8 @@ class AxumEvaluator:
             return base.plus(nested)
         if name == "merge" and len(args) == 1:
             merged = self.eval(args[0], frame)
+            if isinstance(merged, ResourceVal):
+                merged = merged.router
             if isinstance(merged, OptionVal) and isinstance(merged.inner, RouterVal):
                 label = " ".join(self._text(frame, args[0]).split()) + " is Some"
                 return base.plus([_with_condition(e, label) for e in merged.inner.routes])
@@ -1173,11 +1222,115 @@ class AxumEvaluator:
         )
         return base
 
+    def _utoipa_routes(
+        self, macro: tree_sitter.Node, field_node: tree_sitter.Node, frame: Frame
+    ) -> list[RouteEntry]:
+        """utoipa-axum `.routes(routes!(a, b))`: method and path from each handler's `#[utoipa::path]`."""
+        tree = next((c for c in macro.children if c.type == "token_tree"), None)
+        if macro.type != "macro_invocation" or tree is None:
+            self._unresolved(
+                macro, frame, f"`{_short(macro)}` is not a routes!() list; its routes are not listed"
+            )
+            return []
+        line, file = node_line(field_node), frame.module.file
+        entries: list[RouteEntry] = []
+        for arg in split_args(tree):
+            pieces = arg.value or ()
+            segments = (
+                (arg.key,)
+                if arg.key is not None and not pieces
+                else tuple(self._text(frame, p) for p in pieces if p.type == "identifier")
+            )
+            if not segments or any(p.type not in ("identifier", "::") for p in pieces):
+                continue
+            action = self.crates.qualified(frame.module, segments)
+            item = self.crates.lookup_item(frame.module, segments)
+            operation = utoipa_operation(item) if item is not None and item.kind == "fn" else None
+            if operation is None or not operation.methods or operation.path is None:
+                self._unresolved(
+                    macro,
+                    frame,
+                    f"handler {'::'.join(segments)} has no readable #[utoipa::path(method, path = ..)]; "
+                    "its method or path is unknown",
+                )
+            methods = operation.methods if operation is not None and operation.methods else ("?",)
+            path = operation.path if operation is not None else None
+            entries.extend(
+                RouteEntry(m, path if path is not None else UNKNOWN, path is not None, action, (), file, line)
+                for m in methods
+            )
+        return entries
+
+    def _typed_routes(
+        self, method: str, handler: tree_sitter.Node, field_node: tree_sitter.Node, frame: Frame
+    ) -> list[RouteEntry]:
+        """axum-extra `.typed_get(h)`: the path is the `#[typed_path]` of `h`'s first argument type."""
+        action = self._handler(handler, frame).action
+        item = (
+            self.crates.lookup_item(frame.module, self._segments(frame, handler))
+            if handler.type in ("identifier", "scoped_identifier")
+            else None
+        )
+        path = typed_path_of(self.crates, item) if item is not None and item.kind == "fn" else None
+        if path is None:
+            self._unresolved(
+                handler,
+                frame,
+                f"typed route handler `{_short(handler)}`: no #[typed_path] found; path unknown",
+            )
+        return [
+            RouteEntry(
+                method,
+                path if path is not None else UNKNOWN,
+                path is not None,
+                action,
+                (),
+                frame.module.file,
+                node_line(field_node),
+            )
+        ]
+
+    def _resource_method(
+        self,
+        base: ResourceVal,
+        name: str,
+        args: Sequence[tree_sitter.Node],
+        field_node: tree_sitter.Node,
+        frame: Frame,
+    ) -> Value:
+        """axum-extra `Resource`: `.index(h)`…`.destroy(h)` add Rails-style routes; `.into()` is the router."""
+        axum_08 = self.tail_param.startswith("{")
+        file, line = frame.module.file, node_line(field_node)
+        if name in _RESOURCE_METHODS and len(args) == 1:
+            handler = self._handler(args[0], frame)
+            entries = [
+                RouteEntry(m, p, base.name.complete, handler.action, handler.middleware, file, line)
+                for m, p in resource_routes(base.name.text, name, axum_08)
+            ]
+            return ResourceVal(base.name, base.router.plus(entries))
+        prefix = resource_nest_prefix(base.name.text, name, axum_08)
+        if prefix is not None and len(args) == 1:
+            inner = self.eval(args[0], frame)
+            if not isinstance(inner, RouterVal):
+                self._unresolved_operand(
+                    args[0], frame, f"nested router `{_short(args[0])}` could not be followed"
+                )
+                return base
+            nested = [
+                replace(e, path=join_axum(prefix, e.path), complete=e.complete and base.name.complete)
+                for e in inner.routes
+            ]
+            return ResourceVal(base.name, base.router.plus(nested))
+        if name in ("into", "clone"):
+            return base.router if name == "into" else base
+        self._unresolved(field_node, frame, f"Resource method .{name}() is not understood")
+        return base
+
     def _method_router_method(
         self, base: MethodVal, name: str, args: Sequence[tree_sitter.Node], frame: Frame
     ) -> Value:
-        plain = name.removesuffix("_service")
-        service = name.endswith("_service")
+        plain = name.removesuffix("_with").removesuffix("_service")
+        service = name.removesuffix("_with").endswith("_service")
         if plain in HTTP_METHODS:
             return self._add_methods(base, (plain.upper(),), args, 0, service, frame)
         if plain == "on" and len(args) == 2:
@@ -1216,7 +1369,7 @@ def zip_params(function: tree_sitter.Node, args: Sequence[Value]) -> list[tuple[
 def _default_for_type(type_text: str) -> Value:
     """A parameter with no known argument: a `Router` parameter starts empty, anything else is unknown."""
     head = type_text.split("<")[0].split("::")[-1].strip()
-    return RouterVal(from_parameter=True) if head == "Router" else UNKNOWN_VAL
+    return RouterVal(from_parameter=True) if head in ("Router", *_WRAPPER_ROUTERS) else UNKNOWN_VAL
 
 
 def _pattern_name(pattern: tree_sitter.Node | None) -> str | None:

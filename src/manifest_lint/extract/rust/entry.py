@@ -74,7 +74,7 @@ def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limit
     evaluator = AxumEvaluator(
         crates,
         strings,
-        axum_crates=frozenset({"axum", "axum_extra"}),
+        axum_crates=frozenset({"axum", "axum_extra", "utoipa_axum", "aide"}),
         on_serve=on_serve,
         tail_param=tail,
         max_nesting=limits.max_nesting,
