@@ -785,6 +785,9 @@ class Interpreter:
             return attrs
         value: Value = args[0] if args else True
         text = as_string(value)
+        if name == "domain" and args and value is None:
+            attrs[key] = None  # `->domain(null)` (e.g. an unset env domain) means no domain
+            return attrs
         if name in ("prefix", "name", "as", "domain", "namespace", "controller"):
             if text is None:
                 self.diagnose(

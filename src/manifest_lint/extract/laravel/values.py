@@ -639,6 +639,9 @@ def call_function(folder: Folder, name: str, args: list[Value], named: dict[str,
         return unknown if piece_texts is None else glue_text.join(piece_texts)
     if name == "str_replace" and len(args) == 3 and texts is not None:
         return texts[2].replace(texts[0], texts[1])
+    if name == "explode" and texts and len(texts) == 2 and texts[0]:
+        # config files split env lists: 'middleware' => explode(',', env('API_MIDDLEWARE', 'api'))
+        return php_array([(None, piece) for piece in texts[1].split(texts[0])])
     return unknown
 
 
