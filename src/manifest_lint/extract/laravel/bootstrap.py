@@ -128,8 +128,8 @@ def _read_alias_calls(
 
 
 def provider_files(interpreter: Interpreter, composer: Composer) -> list[str]:
-    """App provider files: those `config/app.php` / `bootstrap/providers.php` name (PSR-4), then
-    `app/Providers/*`; route service providers last, as they are registered last in the skeletons."""
+    """App provider files: those `config/app.php` / `bootstrap/providers.php` register (PSR-4); when
+    neither lists any, every `app/Providers/*` file. Route service providers last, as in the skeletons."""
     listed: list[str] = []
     for rel in ("config/app.php", "bootstrap/providers.php"):
         if not interpreter.sources.exists(rel):
@@ -148,6 +148,9 @@ def provider_files(interpreter: Interpreter, composer: Composer) -> list[str]:
                     listed.append(target)
                 continue
             stack.extend(reversed(node.named_children))
+    if listed:
+        # Only registered providers boot: L10's BroadcastServiceProvider is commented out by default.
+        return sorted(listed, key=lambda rel: rel.endswith("RouteServiceProvider.php"))
     for rel, _ in walk_files(interpreter.sources.root, "app/Providers", (".php",)):
         if rel not in listed:
             listed.append(rel)
