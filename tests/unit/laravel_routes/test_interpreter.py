@@ -145,3 +145,22 @@ class AppServiceProvider extends \\Illuminate\\Support\\ServiceProvider {
     web += "Route::singularResourceParameters(false);\nRoute::resource('photos', 'Ph')->only('show');\n"
     manifest = extract(_app(tmp_path, web, {"app/Providers/AppServiceProvider.php": provider}))
     assert [r.uri for r in manifest.routes] == ["/people/crear", "/people/{human}/editar", "/photos/{photos}"]
+
+
+def test_route_macros_are_inlined_with_this_as_the_router(tmp_path: Path) -> None:
+    web = """Route::macro('health', function (string $path = 'healthz') {
+    return $this->get($path, fn () => 'ok')->name('health.' . $path);
+});
+Route::macro('crud', fn ($name, $controller) => $this->resource($name, $controller)->only(['index']));
+Route::health();
+Route::health('ready')->middleware('x');
+Route::prefix('admin')->group(fn () => Route::crud('users', 'UserController'));
+"""
+    manifest = extract(_app(tmp_path, web))
+    assert sorted((r.uri, r.name, r.action) for r in manifest.routes) == [
+        ("/admin/users", "users.index", "UserController@index"),
+        ("/healthz", "health.healthz", "Closure"),
+        ("/ready", "health.ready", "Closure"),
+    ]
+    chained = [d for d in manifest.diagnostics if "chained after the route macro" in d.message]
+    assert [(d.line, d.message.split("`")[1]) for d in chained] == [(8, "->middleware()")]

@@ -189,6 +189,7 @@ class Interpreter:
     resource_verbs: dict[str, str] = field(default_factory=lambda: {"create": "create", "edit": "edit"})
     resource_parameters: dict[str, str] = field(default_factory=dict)
     singular_parameters: bool = True
+    macros: dict[str, Closure] = field(default_factory=dict)
     _inlining: list[str] = field(default_factory=list)
 
     # ----------------------------------------------------------------------------------------------- files
@@ -740,6 +741,14 @@ class Interpreter:
             ):
                 self.resource_globals(name, args)
                 return
+            if registrar is None and name == "macro":
+                macro_name = as_string(args[0]) if args else None
+                if macro_name is not None and len(args) > 1 and isinstance(args[1], Closure):
+                    self.macros[macro_name.lower()] = args[1]
+                return
+            if registrar is None and name in self.macros:
+                self.run_macro(name, args, calls, call, ctx)
+                return
             if registrar is None and name in ROUTER_NOOPS:
                 return
             what = "route registrar" if registrar is not None else "router"
@@ -750,6 +759,42 @@ class Interpreter:
                 line,
             )
             return
+
+    def run_macro(
+        self,
+        name: str,
+        args: list[Value],
+        calls: list[tuple[str, tree_sitter.Node]],
+        call: tree_sitter.Node,
+        ctx: Ctx,
+    ) -> None:
+        """`Route::macro('x', fn)` then `Route::x(...)`: the body runs with `$this` as the router."""
+        closure = self.macros[name]
+        if name in self._inlining:
+            return
+        parameters = closure.node.child_by_field_name("parameters")
+        extra: dict[str, Value] = {"this": RouterRef()}
+        for index, parameter in enumerate(parameters.named_children if parameters is not None else []):
+            parameter_name = parameter.child_by_field_name("name")
+            default = parameter.child_by_field_name("default_value")
+            if parameter_name is not None:
+                value = args[index] if index < len(args) else None
+                if index >= len(args) and default is not None:
+                    value = self.folder.fold(default, closure.file, {})
+                extra[node_text(parameter_name).lstrip("&$")] = value
+        self._inlining.append(name)
+        try:
+            self.run_closure(closure, ctx, extra=extra)
+        finally:
+            self._inlining.pop()
+        after = [n for n, _ in calls[[c for _, c in calls].index(call) + 1 :]]
+        if after:
+            self.diagnose(
+                "unresolved-construct",
+                f"`->{after[0]}()` chained after the route macro `{name}()` is not applied",
+                ctx.scope.rel,
+                call_line(call),
+            )
 
     def resource_globals(self, name: str, args: list[Value]) -> None:
         """`Route::resourceVerbs()/resourceParameters()/singularResourceParameters()`: global state that
@@ -868,6 +913,8 @@ class Interpreter:
                 if parameter_name is not None:
                     name = node_text(parameter_name).lstrip("&$")
                     variables[name] = (extra or {}).get(name, RouterRef())
+        if extra is not None and "this" in extra:
+            variables["this"] = extra["this"]
         body = node.child_by_field_name("body")
         if body is None:
             return
