@@ -30,7 +30,7 @@ from manifest_lint.model import Command, CommandParam, Diagnostic, Manifest, Pag
 from manifest_lint.report.export import manifest_document
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from manifest_lint.extract import ExtractOptions
 
@@ -138,54 +138,97 @@ def _input_dirs(root: Path, inputs: Iterable[str]) -> dict[str, str]:
 
 
 def _convert(value: Any, hint: Any) -> Any:
+    return _converter(hint)(value)
+
+
+def _fail(value: Any, hint: Any) -> CorruptEntry:
+    return CorruptEntry(f"unexpected value {value!r} for {hint!r}")
+
+
+@cache
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """A checking converter per type hint, built once: a warm check loads every cached value
+    through these, and re-inspecting the hint per value was most of the load time."""
     origin = get_origin(hint)
-    if hint is type(None):
-        if value is None:
-            return None
-    elif hint is bool:
-        if isinstance(value, bool):
-            return value
-    elif hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif hint is str:
-        if isinstance(value, str):
-            return value
-    elif origin is Literal:
-        if value in get_args(hint):
-            return value
-    elif origin in (Union, types.UnionType):
-        for option in get_args(hint):
-            try:
-                return _convert(value, option)
-            except CorruptEntry:
-                continue
-    elif origin is tuple:
-        item_hint = get_args(hint)[0]
-        if isinstance(value, list):
-            return tuple(_convert(item, item_hint) for item in value)
-    elif hint is CommandParam:
-        return _build(CommandParam, value)
-    raise CorruptEntry(f"unexpected value {value!r} for {hint!r}")
+    if hint is type(None) or hint in (bool, str):
+        exact = type(None) if hint is type(None) else hint
+
+        def plain(value: Any) -> Any:
+            if type(value) is exact:
+                return value
+            raise _fail(value, hint)
+
+        return plain
+    if hint is int:
+
+        def integer(value: Any) -> Any:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            raise _fail(value, hint)
+
+        return integer
+    if origin is Literal:
+        allowed = get_args(hint)
+
+        def literal(value: Any) -> Any:
+            if value in allowed:
+                return value
+            raise _fail(value, hint)
+
+        return literal
+    if origin in (Union, types.UnionType):
+        options = get_args(hint)
+        simple = frozenset(o for o in options if o is type(None) or o in (bool, str))
+        converters = tuple(_converter(o) for o in options)
+
+        def union(value: Any) -> Any:
+            if type(value) in simple:
+                return value
+            for convert in converters:
+                try:
+                    return convert(value)
+                except CorruptEntry:
+                    continue
+            raise _fail(value, hint)
+
+        return union
+    if origin is tuple:
+        item = _converter(get_args(hint)[0])
+
+        def sequence(value: Any) -> Any:
+            if isinstance(value, list):
+                return tuple(item(v) for v in value)
+            raise _fail(value, hint)
+
+        return sequence
+    if hint is CommandParam:
+        return lambda value: _build(CommandParam, value)
+
+    def never(value: Any) -> Any:
+        raise _fail(value, hint)
+
+    return never
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_NAMES: dict[type, frozenset[str]] = {}
 
 
 def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
+        _NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
     return _HINTS[cls]
 
 
 def _build(cls: type[Any], record: Any, ignore: frozenset[str] = frozenset()) -> Any:
     if not isinstance(record, dict):
         raise CorruptEntry(f"{cls.__name__}: not an object")
-    names = {f.name for f in dataclasses.fields(cls)}
-    if set(record) - names - ignore:
-        raise CorruptEntry(f"{cls.__name__}: unknown keys {sorted(set(record) - names - ignore)}")
     hints = _hints(cls)
-    values = {name: _convert(record[name], hints[name]) for name in names if name in record}
+    names = _NAMES[cls]
+    if not names.issuperset(record.keys() - ignore):
+        raise CorruptEntry(f"{cls.__name__}: unknown keys {sorted(set(record) - names - ignore)}")
+    values = {name: _converter(hints[name])(record[name]) for name in names if name in record}
     try:
         return cls(**values)
     except TypeError as error:

@@ -14,14 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import tree_sitter
-import tree_sitter_php
-import tree_sitter_rust
-
 from manifest_lint.model import Diagnostic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    import tree_sitter
 
 Lang = Literal["php", "rust"]
 
@@ -58,6 +56,11 @@ def limits_with(
 
 @cache
 def language(lang: Lang) -> tree_sitter.Language:
+    # Imported here: the warm `check` path reads no source and should not load the grammars.
+    import tree_sitter
+    import tree_sitter_php
+    import tree_sitter_rust
+
     if lang == "php":
         return tree_sitter.Language(tree_sitter_php.language_php())
     return tree_sitter.Language(tree_sitter_rust.language())
@@ -210,6 +213,8 @@ def parse_bytes(
     rel: str, data: bytes, lang: Lang, limits: Limits | None = None
 ) -> ParsedFile | tuple[Diagnostic, ...]:
     limits = limits or Limits()
+    import tree_sitter
+
     parser = tree_sitter.Parser(language(lang))
     budget_ns = int(limits.parse_timeout_seconds * 1e9)
     start = time.monotonic_ns()
