@@ -20,6 +20,7 @@ from manifest_lint.extract.laravel.controllers import (
     check_actions,
     resolve_action,
 )
+from manifest_lint.extract.laravel.literals import call_name
 from manifest_lint.extract.laravel.migrations import extract_tables
 from manifest_lint.extract.laravel.pages import (
     DEFAULT_IGNORE_PAGE_DIRS,
@@ -38,12 +39,13 @@ from manifest_lint.extract.laravel.pages import (
     with_page,
 )
 from manifest_lint.model import Diagnostic, Route, Surface
-from manifest_lint.parsing import ParsedFile
+from manifest_lint.parsing import ParsedFile, node_text
 
 if TYPE_CHECKING:
     import tree_sitter
 
     from manifest_lint.discover import Composer
+    from manifest_lint.extract.laravel.classes import NameScope
     from manifest_lint.parsing import SourceSet
 
 
@@ -73,7 +75,7 @@ def extract_app_surfaces(
     diagnostics: list[Diagnostic] = [*pages.diagnostics, *check_actions(routes, index)]
     linked, rendered, link_diagnostics = link_pages(routes, pages, sources, index)
     diagnostics.extend(link_diagnostics)
-    diagnostics.extend(provider_renders(sources, pages, rendered))
+    diagnostics.extend(provider_renders(sources, pages, rendered, index))
     page_list, orphans = page_surfaces(pages, rendered)
     diagnostics.extend(orphans)
     commands, command_diagnostics = extract_commands(sources, index)
@@ -123,9 +125,13 @@ def link_pages(
 PROVIDERS_DIR = "app/Providers"
 
 
-def provider_renders(sources: SourceSet, pages: PageSet, rendered: set[str]) -> list[Diagnostic]:
+def provider_renders(
+    sources: SourceSet, pages: PageSet, rendered: set[str], index: ClassIndex | None = None
+) -> list[Diagnostic]:
     """Renders in service providers count as rendered: package routes serve them through view
-    callbacks such as `Fortify::loginView(fn () => Inertia::render('auth/Login'))`."""
+    callbacks such as `Fortify::loginView(fn () => Inertia::render('auth/Login'))`, or through an
+    app class such a callback names (`Fortify::loginView(fn ($r) => (new LoginController)($r))`,
+    `Fortify::twoFactorChallengeView(fn () => new ChallengeView)`)."""
     diagnostics: list[Diagnostic] = []
     for rel, _path in walk_files(sources.root, PROVIDERS_DIR, (".php",)):
         parsed = sources.parse(rel, "php")
@@ -133,7 +139,11 @@ def provider_renders(sources: SourceSet, pages: PageSet, rendered: set[str]) -> 
             diagnostics.extend(parsed)
             continue
         diagnostics.extend(sources.diagnostics_for(rel))
-        for render in render_calls(parsed.root, rel, file_scope(parsed)):
+        scope = file_scope(parsed)
+        renders = render_calls(parsed.root, rel, scope)
+        if index is not None:
+            renders.extend(_view_callback_renders(parsed, scope, index))
+        for render in renders:
             if render.component is None:
                 message = f"Inertia page name is computed ({render.raw}); page not linked"
                 diagnostics.append(Diagnostic("unresolved-construct", message, rel, render.line))
@@ -143,6 +153,43 @@ def provider_renders(sources: SourceSet, pages: PageSet, rendered: set[str]) -> 
                 where = "this render call"
                 diagnostics.append(missing_page(render.component, pages, where, rel, render.line))
     return diagnostics
+
+
+VIEW_CALLBACK_OWNERS = frozenset({"laravel\\fortify\\fortify", "laravel\\jetstream\\jetstream"})
+RESPONDING_METHODS = ("__invoke", "toResponse")
+
+
+def _view_callback_renders(parsed: ParsedFile, scope: NameScope, index: ClassIndex) -> list[Render]:
+    """Renders of the app classes instantiated inside `Fortify::*View(...)` callbacks: the object is
+    invoked (a controller) or turned into a response (`Responsable::toResponse`)."""
+    found: list[Render] = []
+    stack = [parsed.root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type != "scoped_call_expression":
+            continue
+        owner = node.child_by_field_name("scope")
+        name = call_name(node) or ""
+        if owner is None or not name.lower().endswith("view"):
+            continue
+        if scope.resolve(node_text(owner)).lower() not in VIEW_CALLBACK_OWNERS:
+            continue
+        inner = [node]
+        while inner:
+            current = inner.pop()
+            inner.extend(current.named_children)
+            if current.type != "object_creation_expression":
+                continue
+            named = [c for c in current.named_children if c.type in ("name", "qualified_name")]
+            if not named:
+                continue
+            cls = scope.resolve(node_text(named[0]))
+            for method_name in RESPONDING_METHODS:
+                method = index.find_method(cls, method_name)
+                if method is not None and method[0].body is not None:
+                    found.extend(render_calls(method[0].body, method[1].file, method[1].names))
+    return found
 
 
 def _renders_of(
