@@ -113,3 +113,20 @@ def test_resource_paths_follow_the_axum_version() -> None:
     )
     assert resource_routes("users", "new", axum_08=True) == (("GET", "/users/new"),)
     assert resource_routes("users", "fallback", axum_08=True) == ()
+
+
+def test_other_entry_points_and_a_two_hop_workspace_launch() -> None:
+    manifest = extract(FIXTURES / "axum-entries")
+    t = (True, None, (), "resolved")
+    edge = "edge/src/lib.rs:9"
+    assert rows(manifest) == [
+        ("GET", "/conn/ping", "/conn/ping", "crate::ping", "conn", *t, edge),  # TowerToHyperService
+        # cli -> launcher -> web (a renamed path dependency): served by the cli binary, not unmounted.
+        ("GET", "/health", "/health", "crate::health", "cli", *t, "web/src/lib.rs:12"),
+        ("GET", "/lambda/ping", "/lambda/ping", "crate::ping", "lambda", *t, edge),
+        ("GET", "/legacy/ping", "/legacy/ping", "crate::ping", "legacy", *t, edge),  # hyper 0.14
+        ("POST", "/login", "/login", "crate::login", "cli", *t, "web/src/lib.rs:13"),
+        ("GET", "/shuttle/ping", "/shuttle/ping", "crate::ping", "shuttle", *t, edge),
+        ("GET", "/upgrade/ping", "/upgrade/ping", "crate::ping", "conn", *t, edge),  # service_fn closure
+    ]
+    assert diagnostics(manifest) == []

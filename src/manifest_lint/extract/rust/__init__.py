@@ -26,13 +26,19 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
     surfaces: list[Surface] = []
     diagnostics: list[Diagnostic] = list(workspace.diagnostics)
     frameworks: list[str] = []
-    for package in workspace.packages:
+    served: set[tuple[str, int]] = set()  # registrations some binary serves, across packages
+    # Binaries first: a library's router served by another member's binary is not unmounted.
+    for package in sorted(workspace.packages, key=lambda p: not p.bins):
         crates = load_package(sources, package, workspace)
         for crate in crates.crates.values():
             diagnostics.extend(crate.diagnostics)
         version = axum_version(package)
+        if version is None and package.bins:  # a CLI crate launching another member's server
+            version = next(
+                (v for m in workspace.path_members(package) if (v := axum_version(m)) is not None), None
+            )
         if version is not None:
-            axum = extract_axum(package, crates, version, options.limits)
+            axum = extract_axum(package, crates, version, options.limits, served)
             surfaces.extend(axum.routes)
             diagnostics.extend(axum.diagnostics)
             frameworks.append(version.label)

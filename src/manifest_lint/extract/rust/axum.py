@@ -42,6 +42,8 @@ _ROUTING_MODULES = {
     ("aide", "axum", "routing"),
 }
 _WRAPPER_ROUTERS = {"OpenApiRouter", "ApiRouter"}  # utoipa-axum, aide: axum's Router plus docs
+_HYPER_BINDS = {"bind", "try_bind", "from_tcp"}
+_LAMBDA_RUNS = {"run", "run_with_streaming_response"}
 _RESOURCE_METHODS = {"index", "create", "new", "show", "edit", "update", "destroy"}
 _MIDDLEWARE_FNS = {
     "from_fn",
@@ -477,6 +479,10 @@ class AxumEvaluator:
         if kind in ("while_expression", "loop_expression"):
             if _mentions_routes(node):
                 self._unresolved(node, frame, "loop may register routes; its body is not expanded")
+                return UNKNOWN_VAL
+            body = node.child_by_field_name("body")
+            if body is not None:  # an accept loop: once, for the apps it serves
+                self._block(body, Frame(frame.module, dict(frame.env), frame.depth))
             return UNKNOWN_VAL
         return UNKNOWN_VAL
 
@@ -908,10 +914,40 @@ class AxumEvaluator:
                 return ServerVal()
         if path[0] == "axum_server" and name.startswith("bind"):
             return ServerVal()
+        if path[0] == "hyper" and len(path) >= 2 and path[-2] == "Server" and name in _HYPER_BINDS:
+            return ServerVal()
+        if path[:2] == ("lambda_http", name) and name in _LAMBDA_RUNS and args:
+            self._serve(self.eval(args[0], frame), node, frame)
+            return UNKNOWN_VAL
+        if path[-2:] == ("TowerToHyperService", "new") and len(args) == 1:
+            return self.eval(args[0], frame)  # the router, adapted to hyper 1: still what is served
+        if path[0] == "hyper" and name == "service_fn" and len(args) == 1:
+            return self._service_fn(args[0], frame)
         if path[-2:] == ("ServiceBuilder", "new"):
             return LayerVal()
         for arg in args:
             self.eval(arg, frame)
+        return UNKNOWN_VAL
+
+    def _service_fn(self, closure: tree_sitter.Node, frame: Frame) -> Value:
+        """`service_fn(move |req| app.clone().call(req))`: the router the closure calls, if one is."""
+        body = closure.child_by_field_name("body") if closure.type == "closure_expression" else None
+        stack = [body] if body is not None else []
+        while stack:
+            current = stack.pop()
+            if current.type == "call_expression":
+                function = current.child_by_field_name("function")
+                field_node = function.child_by_field_name("field") if function is not None else None
+                receiver = function.child_by_field_name("value") if function is not None else None
+                if (
+                    field_node is not None
+                    and receiver is not None
+                    and self._text(frame, field_node) in ("call", "oneshot")
+                ):
+                    value = self.eval(receiver, Frame(frame.module, dict(frame.env), frame.depth))
+                    if isinstance(value, RouterVal):
+                        return value
+            stack.extend(reversed(current.named_children))
         return UNKNOWN_VAL
 
     def _serve(self, value: Value, node: tree_sitter.Node, frame: Frame) -> None:
@@ -1059,6 +1095,9 @@ class AxumEvaluator:
             return self._table_method(base, name, args, frame)
         if isinstance(base, ResourceVal):
             return self._resource_method(base, name, args, field_node, frame)
+        if name in ("serve_connection", "serve_connection_with_upgrades") and len(args) == 2:
+            self._serve(self.eval(args[1], frame), field_node, frame)  # hyper 1 / hyper_util
+            return UNKNOWN_VAL
         if name in ("fold", "for_each") and _mentions_routes(arguments):
             self._unresolved(
                 field_node,

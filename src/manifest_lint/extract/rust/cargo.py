@@ -79,6 +79,21 @@ class Workspace:
                 return package
         return None
 
+    def path_members(self, package: Package) -> list[Package]:
+        """Workspace packages `package` reaches through path dependencies, nearest first."""
+        by_root = {p.root: p for p in self.packages}
+        found: list[Package] = []
+        seen = {package.root}
+        pending = [package]
+        while pending:
+            for dependency in pending.pop(0).dependencies.values():
+                member = by_root.get(dependency.path) if dependency.path is not None else None
+                if member is not None and member.root not in seen:
+                    seen.add(member.root)
+                    found.append(member)
+                    pending.append(member)
+        return found
+
 
 def _join(base: str, rel: str) -> str:
     joined = posixpath.normpath(posixpath.join(base, rel)) if base else posixpath.normpath(rel)

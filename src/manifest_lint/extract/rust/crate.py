@@ -439,6 +439,9 @@ class CrateSet:
         if head in ("self", "super", "Self"):
             return self._step(module, head, depth) if head != "Self" else None
         explicit = head in module.items or head in module.submodules or head in module.uses
+        loaded = head in self.crates and head != module.crate and self.crates[head].kind == "lib"
+        if not explicit and loaded:  # a workspace member reached by a path dependency
+            return ModuleRef(head, ("crate",))
         if not explicit and (head in self.dependency_packages or head in _EXTERN_PRELUDE):
             return External((self.dependency_packages.get(head, head),))
         found = self._lookup(module, head, depth)
@@ -529,10 +532,11 @@ class CrateSet:
 
 
 def load_package(sources: SourceSet, package: Package, workspace: Workspace) -> CrateSet:
-    """The lib and bin crates of `package`, plus the libs of workspace packages it depends on by path.
+    """The lib and bin crates of `package`, plus the libs of workspace packages it reaches by path.
 
-    Crate names are what code writes in `use` paths: the package name (or the dependency key)
-    with `-` turned into `_`.
+    Path dependencies are followed transitively (a CLI crate launching a server crate that
+    builds its router in a third crate), each under the key its dependent writes in `use` paths.
+    Crate names are the package name (or the dependency key) with `-` turned into `_`.
     """
     crates: dict[str, Crate] = {}
     own = package.name.replace("-", "_")
@@ -543,14 +547,21 @@ def load_package(sources: SourceSet, package: Package, workspace: Workspace) -> 
             continue
         key = f"{own}#bin:{binary.name}"
         crates[key] = load_crate(sources, name=key, kind="bin", root_file=binary.path, binary=binary.name)
-    renames: dict[str, str] = {}
-    for dependency in package.dependencies.values():
-        renames[dependency.key] = dependency.package.replace("-", "_")
-        member = next(
-            (p for p in workspace.packages if dependency.path is not None and p.root == dependency.path), None
-        )
-        if member is not None and member.lib is not None and dependency.key not in crates:
-            crates[dependency.key] = load_crate(
-                sources, name=dependency.key, kind="lib", root_file=member.lib
+    renames = {d.key: d.package.replace("-", "_") for d in package.dependencies.values()}
+    pending = [package]
+    visited = {package.root}
+    while pending:
+        for dependency in pending.pop(0).dependencies.values():
+            member = next(
+                (p for p in workspace.packages if dependency.path is not None and p.root == dependency.path),
+                None,
             )
+            if member is None or member.root in visited:
+                continue
+            visited.add(member.root)
+            pending.append(member)
+            if member.lib is not None and dependency.key not in crates:
+                crates[dependency.key] = load_crate(
+                    sources, name=dependency.key, kind="lib", root_file=member.lib
+                )
     return CrateSet(crates, renames)

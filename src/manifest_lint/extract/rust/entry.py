@@ -59,8 +59,18 @@ class AxumResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limits: Limits) -> AxumResult:
-    """Routes per binary of `package`, plus unmounted routers."""
+def extract_axum(
+    package: Package,
+    crates: CrateSet,
+    version: AxumVersion,
+    limits: Limits,
+    covered: set[tuple[str, int]] | None = None,
+) -> AxumResult:
+    """Routes per binary of `package`, plus unmounted routers.
+
+    `covered` holds the (file, line) of registrations already served (by other packages'
+    binaries); this package's served ones are added to it.
+    """
     result = AxumResult()
     strings = Evaluator(crates)
     tail = "{*tail}" if version.syntax == "axum-0.8" else "*tail"
@@ -109,7 +119,8 @@ def extract_axum(package: Package, crates: CrateSet, version: AxumVersion, limit
         if (binary, entry) not in seen:
             seen.add((binary, entry))
             result.routes.append(_route(entry, version, binary, mounted=True, diagnostics=result.diagnostics))
-    covered = {(entry.file, entry.line) for _, entry in served}
+    covered = covered if covered is not None else set()
+    covered.update((entry.file, entry.line) for _, entry in served)
     evaluator.on_serve = None
     _unmounted(evaluator, own_crates, covered, version, result)
     result.diagnostics.extend(strings.diagnostics)
