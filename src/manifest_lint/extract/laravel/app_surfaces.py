@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     import tree_sitter
 
     from manifest_lint.discover import Composer
-    from manifest_lint.extract.laravel.classes import NameScope
+    from manifest_lint.extract.laravel.names import Names
     from manifest_lint.parsing import SourceSet
 
 
@@ -159,7 +159,7 @@ VIEW_CALLBACK_OWNERS = frozenset({"laravel\\fortify\\fortify", "laravel\\jetstre
 RESPONDING_METHODS = ("__invoke", "toResponse")
 
 
-def _view_callback_renders(parsed: ParsedFile, scope: NameScope, index: ClassIndex) -> list[Render]:
+def _view_callback_renders(parsed: ParsedFile, scope: Names, index: ClassIndex) -> list[Render]:
     """Renders of the app classes instantiated inside `Fortify::*View(...)` callbacks: the object is
     invoked (a controller) or turned into a response (`Responsable::toResponse`)."""
     found: list[Render] = []

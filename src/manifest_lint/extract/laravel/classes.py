@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.laravel.names import Names, names_of
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
 if TYPE_CHECKING:
@@ -72,65 +73,14 @@ class ClassInfo:
     methods: dict[str, Method]
     properties: dict[str, Property]
     attributes: tuple[Attribute, ...]
-    names: NameScope
+    names: Names
     traits: tuple[str, ...] = ()
     trait_aliases: tuple[TraitAlias, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class NameScope:
-    """A file's namespace and `use` imports: what resolves `Foo::class` and `extends Foo`."""
-
-    namespace: str = ""
-    uses: dict[str, str] = field(default_factory=dict)
-
-    def resolve(self, name: str) -> str:
-        """PHP's textual class-name resolution (imports first, then the current namespace)."""
-        if name.startswith("\\"):
-            return name[1:]
-        if name.lower().startswith("namespace\\"):
-            rest = name[len("namespace\\") :]
-            return f"{self.namespace}\\{rest}" if self.namespace else rest
-        first, _, rest = name.partition("\\")
-        imported = self.uses.get(first.lower())
-        if imported is not None:
-            return f"{imported}\\{rest}" if rest else imported
-        return f"{self.namespace}\\{name}" if self.namespace else name
-
-
-def file_scope(parsed: ParsedFile) -> NameScope:
-    """The namespace and imports of a file (first namespace block; group uses and aliases included)."""
-    namespace = ""
-    uses: dict[str, str] = {}
-    for node in parsed.root.named_children:
-        if node.type == "namespace_definition":
-            name = node.child_by_field_name("name")
-            if name is not None and not namespace:
-                namespace = node_text(name)
-        elif node.type == "namespace_use_declaration":
-            if any(child.type in ("function", "const") for child in node.children):
-                continue
-            prefix = ""
-            body = node.child_by_field_name("body")
-            clauses = list(body.named_children) if body is not None else list(node.named_children)
-            if body is not None:
-                prefix_nodes = [
-                    c for c in node.named_children if c.type in ("namespace_name", "qualified_name", "name")
-                ]
-                prefix = node_text(prefix_nodes[0]) + "\\" if prefix_nodes else ""
-            for clause in clauses:
-                if clause.type != "namespace_use_clause":
-                    continue
-                alias = clause.child_by_field_name("alias")
-                names = [
-                    c for c in clause.named_children if c.type in ("qualified_name", "name") and c != alias
-                ]
-                if not names:
-                    continue
-                full = (prefix + node_text(names[0])).lstrip("\\")
-                short = node_text(alias) if alias is not None else full.rsplit("\\", 1)[-1]
-                uses[short.lower()] = full
-    return NameScope(namespace, uses)
+def file_scope(parsed: ParsedFile) -> Names:
+    """The namespace and imports of a file, resolved the way the route side resolves them."""
+    return names_of(parsed.root)
 
 
 _CLASS_NODES = {
@@ -163,7 +113,7 @@ def read_classes(parsed: ParsedFile) -> tuple[ClassInfo, ...]:
 
 
 def _class_info(
-    rel: str, node: tree_sitter.Node, kind: str, name: tree_sitter.Node, scope: NameScope
+    rel: str, node: tree_sitter.Node, kind: str, name: tree_sitter.Node, scope: Names
 ) -> ClassInfo:
     short = node_text(name)
     fqcn = f"{scope.namespace}\\{short}" if scope.namespace else short
@@ -221,9 +171,7 @@ def _class_info(
     )
 
 
-def _trait_use(
-    node: tree_sitter.Node, scope: NameScope, traits: list[str], aliases: list[TraitAlias]
-) -> None:
+def _trait_use(node: tree_sitter.Node, scope: Names, traits: list[str], aliases: list[TraitAlias]) -> None:
     """One `use A, B { x as y; }` statement of a class body."""
     for child in node.named_children:
         if child.type in ("name", "qualified_name"):

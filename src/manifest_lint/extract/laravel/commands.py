@@ -31,7 +31,8 @@ from manifest_lint.parsing import ParsedFile, node_line, node_text
 if TYPE_CHECKING:
     import tree_sitter
 
-    from manifest_lint.extract.laravel.classes import ClassIndex, ClassInfo, NameScope
+    from manifest_lint.extract.laravel.classes import ClassIndex, ClassInfo
+    from manifest_lint.extract.laravel.names import Names
     from manifest_lint.parsing import SourceSet
 
 _ARTISAN = ("artisan", "illuminate\\support\\facades\\artisan")
@@ -133,7 +134,7 @@ def _read_kernel(sources: SourceSet, rel: str, found: CommandSources) -> None:
     found.files.append((rel, rel, 1))
 
 
-def _read_command_list(value: tree_sitter.Node, rel: str, scope: NameScope, found: CommandSources) -> None:
+def _read_command_list(value: tree_sitter.Node, rel: str, scope: Names, found: CommandSources) -> None:
     if value.type != "array_creation_expression":
         found.diagnostics.append(
             Diagnostic(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from manifest_lint.extract.laravel.classes import NameScope, file_scope
+from manifest_lint.extract.laravel.classes import file_scope
 from manifest_lint.extract.laravel.literals import argument, call_name, string_value
 from manifest_lint.model import Diagnostic, Table
 from manifest_lint.parsing import ParsedFile, node_line, node_text
@@ -18,6 +18,7 @@ from manifest_lint.parsing import ParsedFile, node_line, node_text
 if TYPE_CHECKING:
     import tree_sitter
 
+    from manifest_lint.extract.laravel.names import Names
     from manifest_lint.parsing import SourceSet
 
 MIGRATIONS_DIR = "database/migrations"
@@ -101,7 +102,7 @@ def _replay(parsed: ParsedFile, state: _State) -> None:
             _apply(call, rel, state)
 
 
-def _schema_calls(body: tree_sitter.Node, scope: NameScope) -> list[tree_sitter.Node]:
+def _schema_calls(body: tree_sitter.Node, scope: Names) -> list[tree_sitter.Node]:
     """`Schema::op(...)` and `Schema::connection(..)->op(...)` calls in source order."""
     found: list[tree_sitter.Node] = []
     stack = [body]
@@ -113,7 +114,7 @@ def _schema_calls(body: tree_sitter.Node, scope: NameScope) -> list[tree_sitter.
     return found
 
 
-def _is_schema(call: tree_sitter.Node, scope: NameScope) -> bool:
+def _is_schema(call: tree_sitter.Node, scope: Names) -> bool:
     if call.type == "scoped_call_expression":
         target = call.child_by_field_name("scope")
         return target is not None and scope.resolve(node_text(target)).lower() in _SCHEMA

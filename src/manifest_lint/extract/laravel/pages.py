@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     import tree_sitter
 
-    from manifest_lint.extract.laravel.classes import NameScope
+    from manifest_lint.extract.laravel.names import Names
     from manifest_lint.parsing import SourceSet
 
 PAGE_DIRS = ("resources/js/pages", "resources/js/Pages")
@@ -184,7 +184,7 @@ class Render:
     raw: str
 
 
-def render_calls(node: tree_sitter.Node, rel: str, scope: NameScope) -> list[Render]:
+def render_calls(node: tree_sitter.Node, rel: str, scope: Names) -> list[Render]:
     """Inertia render calls inside `node` (a closure or method body), in source order."""
     found: list[Render] = []
     body = (node.text or b"").lower()
@@ -202,7 +202,7 @@ def render_calls(node: tree_sitter.Node, rel: str, scope: NameScope) -> list[Ren
     return found
 
 
-def _render_component(node: tree_sitter.Node, scope: NameScope) -> tuple[tree_sitter.Node | None, bool]:
+def _render_component(node: tree_sitter.Node, scope: Names) -> tuple[tree_sitter.Node | None, bool]:
     if node.type == "scoped_call_expression":
         target = node.child_by_field_name("scope")
         if target is None or call_name(node) != "render":
