@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from manifest_lint.extract import extract
+from manifest_lint.extract.rust.values import dynamic_prefix
 from manifest_lint.extract.rust.wrappers import resource_routes
 
 if TYPE_CHECKING:
@@ -130,3 +131,52 @@ def test_other_entry_points_and_a_two_hop_workspace_launch() -> None:
         ("GET", "/upgrade/ping", "/upgrade/ping", "crate::ping", "conn", *t, edge),  # service_fn closure
     ]
     assert diagnostics(manifest) == []
+
+
+def test_a_runtime_base_path_is_noted_not_guessed() -> None:
+    manifest = extract(FIXTURES / "axum-dynamic-prefix")
+    t = ("mounted", True, None)
+    assert rows(manifest) == [
+        # The whole path unknown: not a prefix, no note.
+        ("GET", "{?}", "/{?}", "crate::list", *t, (), "unresolved", "src/main.rs:28"),
+        (
+            "GET",
+            "{?}/api/items",
+            "/{?}/api/items",
+            "crate::list",
+            *t,
+            ("dynamic-prefix",),
+            "partial",
+            "src/main.rs:18",
+        ),
+        # format!("{base}/api/items") keeps its literal rest.
+        (
+            "POST",
+            "{?}/api/items",
+            "/{?}/api/items",
+            "crate::create",
+            *t,
+            ("dynamic-prefix",),
+            "partial",
+            "src/main.rs:19",
+        ),
+        (
+            "GET",
+            "{?}/health",
+            "/{?}/health",
+            "crate::list",
+            *t,
+            ("dynamic-prefix",),
+            "partial",
+            "src/main.rs:27",
+        ),
+    ]
+    assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", n) for n in (18, 19, 27, 28)]
+
+
+def test_dynamic_prefix_rule() -> None:
+    assert dynamic_prefix("{?}/users")
+    assert dynamic_prefix("/{?}/users")
+    assert not dynamic_prefix("{?}")
+    assert not dynamic_prefix("/{?}/")
+    assert not dynamic_prefix("/api/{?}/users")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from manifest_lint.extract.rust.actix import actix_version, extract_actix
@@ -10,7 +11,8 @@ from manifest_lint.extract.rust.clap import extract_commands
 from manifest_lint.extract.rust.crate import load_package
 from manifest_lint.extract.rust.entry import axum_version, extract_axum
 from manifest_lint.extract.rust.rocket import extract_rocket, rocket_version
-from manifest_lint.model import Diagnostic, Manifest, Surface
+from manifest_lint.extract.rust.values import dynamic_prefix
+from manifest_lint.model import Diagnostic, Manifest, Route, Surface
 from manifest_lint.parsing import SourceSet
 
 if TYPE_CHECKING:
@@ -58,4 +60,12 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
         surfaces.extend(commands)
         diagnostics.extend(command_diagnostics)
     framework = ", ".join(sorted(set(frameworks))) or None
+    surfaces = [_noted(s) for s in surfaces]
     return Manifest("rust", root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs)
+
+
+def _noted(surface: Surface) -> Surface:
+    """Every framework's route whose prefix is only known at run time says so (`dynamic-prefix`)."""
+    if isinstance(surface, Route) and dynamic_prefix(surface.uri) and "dynamic-prefix" not in surface.notes:
+        return replace(surface, notes=(*surface.notes, "dynamic-prefix"))
+    return surface

@@ -45,6 +45,12 @@ class StrValue:
 UNKNOWN_VALUE = StrValue(UNKNOWN, complete=False)
 
 
+def dynamic_prefix(uri: str) -> bool:
+    """The path begins with a part known only at run time (a mount base from config) and has a
+    known rest: such a route gets the note `dynamic-prefix`, its prefix is never guessed."""
+    return uri.lstrip("/").startswith(UNKNOWN) and uri.replace(UNKNOWN, "").strip("/") != ""
+
+
 @dataclass(slots=True)
 class Evaluator:
     """Evaluates string expressions in the context of a module; caches const items."""
@@ -249,17 +255,23 @@ class Evaluator:
                         out.append(bound)
                         continue
                     value = self._path((placeholder,), module, depth + 1)
-                    if value is None:
-                        return None
-                    out.append(value)
+                    out.append(
+                        value if value is not None else self._unknown_part(placeholder, args[0][0], module)
+                    )
                     continue
             if tokens is None:
                 return None
             value = self._token_value(tokens, module, local, depth + 1, consts=True)
             if value is None:
-                return None
+                text = " ".join(_text(module, t) for t in tokens)
+                value = self._unknown_part(text, tokens[0], module)
             out.append(value)
         return _join(out)
+
+    def _unknown_part(self, text: str, node: tree_sitter.Node, module: Module) -> StrValue:
+        """`format!("{base}/api")` with a runtime `base`: the literal rest is kept (a dynamic prefix)."""
+        self._unresolved(node, module, f"path part `{text}` cannot be computed statically")
+        return UNKNOWN_VALUE
 
     def _token_value(
         self,
