@@ -20,7 +20,7 @@ import json
 import os
 import tempfile
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -336,7 +336,9 @@ def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache |
     walk = tree_digest(real_root, store.directory.resolve())
     hit = _load(path, real_root, key, walk)
     if hit is not None:
-        return hit
+        # The key is the resolved root, so `app` and `/abs/app` share an entry; the manifest
+        # still names the root the way this invocation did.
+        return replace(hit, root=root.as_posix())
     manifest = extract(root, options)
     _store(path, real_root, key, walk, manifest)
     return manifest

@@ -87,6 +87,18 @@ def test_unchanged_tree_is_answered_from_the_cache(project: Path, counting: Coun
     assert (store.directory / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
 
+def test_a_hit_names_the_root_as_this_invocation_gave_it(
+    project: Path, counting: Counting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ExtractionCache(tmp_path / "cache")
+    absolute = cached_extract(project / "legacy", ExtractOptions(), store)
+    monkeypatch.chdir(project)
+    relative = cached_extract(Path("legacy"), ExtractOptions(), store)
+    assert counting.calls == 1
+    assert (absolute.root, relative.root) == ((project / "legacy").as_posix(), "legacy")
+    assert relative.surfaces == absolute.surfaces
+
+
 def test_an_edited_input_invalidates(project: Path, counting: Counting, tmp_path: Path) -> None:
     store = ExtractionCache(tmp_path / "cache")
     cached_extract(project / "legacy", ExtractOptions(), store)

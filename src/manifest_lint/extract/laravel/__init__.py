@@ -26,7 +26,7 @@ def extract_laravel(root: Path, options: ExtractOptions) -> Manifest:
     app = extract_app_surfaces(sources, composer, routes.routes)
     return Manifest(
         stack="laravel",
-        root=str(root),
+        root=root.as_posix(),
         framework=routes.framework,
         surfaces=(*app.routes, *app.surfaces),
         diagnostics=(*composer.diagnostics, *routes.diagnostics, *app.diagnostics),
