@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from manifest_lint.extract import extract
+from manifest_lint.extract.rust.crate import CrateSet, load_crate
 from manifest_lint.extract.rust.values import dynamic_prefix
 from manifest_lint.extract.rust.wrappers import resource_routes
+from manifest_lint.parsing import SourceSet
 
 if TYPE_CHECKING:
     from manifest_lint.model import Manifest
@@ -180,3 +182,21 @@ def test_dynamic_prefix_rule() -> None:
     assert not dynamic_prefix("{?}")
     assert not dynamic_prefix("/{?}/")
     assert not dynamic_prefix("/api/{?}/users")
+
+
+def test_chained_glob_imports_qualify_to_the_right_crate() -> None:
+    manifest = extract(FIXTURES / "actix-globs")
+    assert [(r.method, r.uri, r.action, f"{r.file}:{r.line}") for r in manifest.routes] == [
+        # Was chrono::prelude::chrono::prelude::HttpResponse::NotFound: `chrono` looked up through
+        # the `actix_web::*` glob, and chrono::prelude assumed to export anything.
+        ("GET", "/gone", "actix_web::HttpResponse::NotFound", "src/routes.rs:9"),
+        ("GET", "/stamp", "crate::routes::stamp", "src/routes.rs:8"),
+    ]
+    assert manifest.diagnostics == ()
+    sources = SourceSet(FIXTURES / "actix-globs")
+    crate = load_crate(sources, name="globs", kind="bin", root_file="src/main.rs")
+    crates = CrateSet({"globs": crate}, {"actix_web": "actix_web"})
+    routes = crate.modules[("crate", "routes")]
+    assert crates.qualified(routes, ("Utc", "now")) == "chrono::prelude::Utc::now"  # listed in the prelude
+    assert crates.qualified(routes, ("web", "get")) == "actix_web::web::get"
+    assert crates.qualified(routes, ("stamp",)) == "crate::routes::stamp"  # through the two-way globs

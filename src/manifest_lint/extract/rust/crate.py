@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import tomllib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from manifest_lint.catalog import data_text
 from manifest_lint.model import Diagnostic
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
@@ -70,9 +72,14 @@ class ModuleRef:
 
 @dataclass(frozen=True, slots=True)
 class External:
-    """A path into another crate, with renamed dependency keys mapped to package names."""
+    """A path into another crate, with renamed dependency keys mapped to package names.
+
+    `guessed` marks a name assumed to come from an external glob import (`use x::*`): the
+    resolver cannot read dependency sources, so that is a guess, and not one to build on.
+    """
 
     path: tuple[str, ...]
+    guessed: bool = field(default=False, compare=False)
 
     @property
     def qualified(self) -> str:
@@ -411,7 +418,7 @@ class CrateSet:
     def _resolve(self, module: Module, segments: tuple[str, ...], depth: int) -> Resolved | None:
         if not segments or depth > _RESOLVE_DEPTH:
             return None
-        current = self._head(module, segments[0], depth)
+        current = self._head(module, segments[0], depth, leading=len(segments) > 1)
         for segment in segments[1:]:
             if current is None:
                 return None
@@ -433,7 +440,7 @@ class CrateSet:
             return ModuleRef(module.crate, module.path)
         return self._lookup(module, segment, depth)
 
-    def _head(self, module: Module, head: str, depth: int) -> Resolved | None:
+    def _head(self, module: Module, head: str, depth: int, *, leading: bool = False) -> Resolved | None:
         if head == "crate":
             return ModuleRef(module.crate, ("crate",))
         if head in ("self", "super", "Self"):
@@ -445,6 +452,10 @@ class CrateSet:
         if not explicit and (head in self.dependency_packages or head in _EXTERN_PRELUDE):
             return External((self.dependency_packages.get(head, head),))
         found = self._lookup(module, head, depth)
+        if leading and isinstance(found, External) and found.guessed and head[:1].islower():
+            # `chrono::prelude` under `use actix_web::*`: a lower-case path head is a crate, not
+            # something the glob may export (that guess once gave chrono::prelude::chrono::prelude::…).
+            return External((self.dependency_packages.get(head, head),))
         if found is not None:
             return found
         if head in self.crates and head != module.crate and self.crates[head].kind == "lib":
@@ -485,8 +496,8 @@ class CrateSet:
                     found = self._lookup(inner, name, depth + 1)
                     if found is not None and not (isinstance(found, External) and len(found.path) == 1):
                         return found
-            elif isinstance(target, External) and external is None:
-                external = External((*target.path, name))
+            elif isinstance(target, External) and external is None and _may_export(target.path, name):
+                external = External((*target.path, name), guessed=True)
         return external
 
     def resolve_value(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
@@ -529,6 +540,19 @@ class CrateSet:
         if isinstance(found, ModuleRef):
             return "::".join(found.path)
         return "::".join(segments)
+
+
+@functools.cache
+def _glob_exports() -> dict[tuple[str, ...], frozenset[str]]:
+    raw = tomllib.loads(data_text("rust/glob-exports.toml"))
+    modules = raw.get("modules", {})
+    return {tuple(key.split("::")): frozenset(names) for key, names in modules.items()}
+
+
+def _may_export(module: tuple[str, ...], name: str) -> bool:
+    """Whether an external glob-imported module may provide `name` (rules/rust/glob-exports.toml)."""
+    known = _glob_exports().get(module)
+    return known is None or name in known
 
 
 def load_package(sources: SourceSet, package: Package, workspace: Workspace) -> CrateSet:
