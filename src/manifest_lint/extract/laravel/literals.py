@@ -2,13 +2,14 @@
 
 Pages, commands and migrations only need literal names (`'settings/profile'`, `'users'`); anything
 computed at run time returns `None` so the caller can report it as unresolved rather than guess.
+Strings and scalars are decoded by `values.literal_scalar`, the route folder in literal-only mode.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.laravel.values import literal_scalar
 from manifest_lint.parsing import node_text
 
 if TYPE_CHECKING:
@@ -16,89 +17,16 @@ if TYPE_CHECKING:
 
 Literal = str | bool | int | None | tuple["Literal", ...]
 
-_DOUBLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "v": "\v",
-    "f": "\f",
-    "e": "\x1b",
-    "\\": "\\",
-    "$": "$",
-    '"': '"',
-}
-_SINGLE_ESCAPE = re.compile(r"\\([\\'])")
-_DOUBLE_ESCAPE = re.compile(r"\\([ntrvfe\\$\"])")
-
 
 def string_value(node: tree_sitter.Node | None) -> str | None:
     """The value of a string literal or a `.` concatenation of literals; `None` when computed.
 
-    Concatenation chains are flattened with an explicit stack, so a long `'a' . 'b' . …` chain
-    cannot exhaust Python's recursion limit.
-    """
+    Decoded by the route side's folder in literal-only mode, so quoting, escapes and heredocs are
+    read one way everywhere (its concatenation is iterative: long chains cannot recurse)."""
     if node is None:
         return None
-    parts: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "parenthesized_expression" and current.named_child_count == 1:
-            stack.append(current.named_children[0])
-            continue
-        if current.type == "binary_expression":
-            operator = current.child_by_field_name("operator")
-            left = current.child_by_field_name("left")
-            right = current.child_by_field_name("right")
-            if operator is None or node_text(operator) != "." or left is None or right is None:
-                return None
-            stack.append(right)
-            stack.append(left)
-            continue
-        value = _simple_string(current)
-        if value is None:
-            return None
-        parts.append(value)
-    return "".join(parts)
-
-
-def _simple_string(node: tree_sitter.Node) -> str | None:
-    if node.type == "string":
-        text = node_text(node)
-        if len(text) >= 2 and text[0] == "'" and text[-1] == "'":
-            return _SINGLE_ESCAPE.sub(r"\1", text[1:-1])
-        return None
-    if node.type == "encapsed_string":
-        if any(child.type not in ("string_content", "escape_sequence", '"') for child in node.children):
-            return None
-        text = node_text(node)
-        if len(text) < 2 or text[0] != '"':
-            return None
-        return _DOUBLE_ESCAPE.sub(lambda m: _DOUBLE_ESCAPES[m.group(1)], text[1:-1])
-    if node.type == "nowdoc":
-        texts = [node_text(child) for child in node.children if child.type == "nowdoc_body"]
-        return _strip_heredoc_indent("".join(texts))
-    if node.type == "heredoc":
-        bodies = [child for child in node.children if child.type == "heredoc_body"]
-        for heredoc_body in bodies:
-            if any(
-                child.type not in ("string_content", "escape_sequence") for child in heredoc_body.children
-            ):
-                return None
-        return _strip_heredoc_indent("".join(node_text(part) for part in bodies))
-    return None
-
-
-def _strip_heredoc_indent(body: str) -> str:
-    """Heredoc bodies as PHP 7.3+ reads them: the closing marker's indentation removed from each line."""
-    lines = body.split("\n")
-    while lines and lines[0] == "":
-        lines.pop(0)
-    while lines and lines[-1].strip() == "":
-        lines.pop()
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents) if indents else 0
-    return "\n".join(line[cut:] for line in lines)
+    known, value = literal_scalar(node)
+    return value if known and isinstance(value, str) else None
 
 
 MAX_DEPTH = 32
@@ -110,15 +38,6 @@ def literal_value(node: tree_sitter.Node | None, depth: int = 0) -> tuple[bool, 
     Arrays nested deeper than `MAX_DEPTH` are unknown rather than a deep recursion."""
     if node is None or depth > MAX_DEPTH:
         return False, None
-    if node.type == "boolean":
-        return True, node_text(node).lower() == "true"
-    if node.type == "null":
-        return True, None
-    if node.type == "integer":
-        try:
-            return True, int(node_text(node).replace("_", ""), 0)
-        except ValueError:
-            return False, None
     if node.type == "array_creation_expression":
         items: list[Literal] = []
         for element in node.named_children:
@@ -129,8 +48,7 @@ def literal_value(node: tree_sitter.Node | None, depth: int = 0) -> tuple[bool, 
                 return False, None
             items.append(value)
         return True, tuple(items)
-    value = string_value(node)
-    return (value is not None), value
+    return literal_scalar(node)
 
 
 def call_arguments(node: tree_sitter.Node) -> tuple[list[tree_sitter.Node], dict[str, tree_sitter.Node]]:

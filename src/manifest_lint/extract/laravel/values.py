@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from manifest_lint.extract.laravel.names import Names
 from manifest_lint.parsing import node_line, node_text
 
 if TYPE_CHECKING:
     import tree_sitter
-
-    from manifest_lint.extract.laravel.names import Names
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +105,35 @@ class FileScope:
 MISSING = Unknown("<missing>", 0)
 
 
+# What literal-only folding reads: written-out strings, numbers, booleans, null and `.` between them.
+LITERAL_NODES = frozenset(
+    {
+        "string",
+        "encapsed_string",
+        "heredoc",
+        "nowdoc",
+        "heredoc_body",
+        "nowdoc_body",
+        "binary_expression",
+        "parenthesized_expression",
+        "integer",
+        "boolean",
+        "null",
+    }
+)
+
+
 @dataclass
 class Folder:
-    """Folds expressions of one project: `config()` reads its config files, `env()` gives defaults."""
+    """Folds expressions of one project: `config()` reads its config files, `env()` gives defaults.
+
+    `literal_only` folds nothing but literals and their concatenation (no variables, constants,
+    calls or config): what pages, commands and migrations accept as a name."""
 
     root: str
     config: ConfigLookup | None = None
     max_depth: int = 100
+    literal_only: bool = False
 
     def fold(
         self, node: tree_sitter.Node | None, scope: FileScope, variables: dict[str, Value], depth: int = 0
@@ -122,6 +143,8 @@ class Folder:
         if depth > self.max_depth:
             return Unknown(node_text(node), node_line(node))
         kind = node.type
+        if self.literal_only and kind not in LITERAL_NODES:
+            return Unknown(node_text(node), node_line(node))
         handler = _HANDLERS.get(kind)
         if handler is not None:
             return handler(self, node, scope, variables, depth)
@@ -251,8 +274,21 @@ def _heredoc(
     if body is None:
         return ""
     if node.type == "nowdoc":
-        return "".join(node_text(c) for c in body.children if c.type in ("string_content", "string_value"))
-    return _encapsed(folder, body, scope, variables, depth)
+        return _strip_heredoc_indent(node_text(body))  # nowdoc: raw text, no escapes
+    value = _encapsed(folder, body, scope, variables, depth)
+    return _strip_heredoc_indent(value) if isinstance(value, str) else value
+
+
+def _strip_heredoc_indent(body: str) -> str:
+    """Heredoc bodies as PHP 7.3+ reads them: the closing marker's indentation removed from each line."""
+    lines = body.split("\n")
+    while lines and lines[0] == "":
+        lines.pop(0)
+    while lines and lines[-1].strip() == "":
+        lines.pop()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] for line in lines)
 
 
 def _to_string(value: Value) -> str | None:
@@ -452,6 +488,8 @@ def _binary(
                 return Unknown(node_text(node), node_line(node))
             parts.append(text)
         return "".join(parts)
+    if folder.literal_only:
+        return Unknown(node_text(node), node_line(node))
     left = folder.fold(node.child_by_field_name("left"), scope, variables, depth + 1)
     if op == "??":
         if isinstance(left, Unknown):
@@ -705,3 +743,17 @@ _HANDLERS = {
     "subscript_expression": _subscript,
     "function_call_expression": _call,
 }
+
+
+_LITERALS = Folder(root="", literal_only=True)
+_NO_SCOPE = FileScope(rel="", directory="", names=Names())
+
+
+def literal_scalar(node: tree_sitter.Node) -> tuple[bool, str | int | bool | None]:
+    """(known, value) of a written-out string, integer, boolean or null, or a `.` concatenation of
+    strings; (False, None) for anything computed. The one string decoder pages, commands and
+    migrations share with route folding."""
+    value = _LITERALS.fold(node, _NO_SCOPE, {})
+    if value is None or isinstance(value, str | int | bool):
+        return True, value
+    return False, None
