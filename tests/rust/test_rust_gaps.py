@@ -200,3 +200,68 @@ def test_chained_glob_imports_qualify_to_the_right_crate() -> None:
     assert crates.qualified(routes, ("Utc", "now")) == "chrono::prelude::Utc::now"  # listed in the prelude
     assert crates.qualified(routes, ("web", "get")) == "actix_web::web::get"
     assert crates.qualified(routes, ("stamp",)) == "crate::routes::stamp"  # through the two-way globs
+
+
+def test_actix_branches_and_let_bound_scopes_and_apps() -> None:
+    manifest = extract(FIXTURES / "actix-branches")
+    assert [
+        (r.method, r.uri, r.action, r.binary, r.mounted, r.condition, r.status, f"{r.file}:{r.line}")
+        for r in manifest.routes
+    ] == [
+        # `let api = web::scope("/api").configure(..)` then `App::new().service(api)`.
+        ("GET", "/api/list", "crate::list", "branches", True, None, "resolved", "src/main.rs:15"),
+        # Both branches of an `if` in a configure fn, each with its condition (was twice, unconditional).
+        (
+            "GET",
+            "/api/panel",
+            "crate::panel",
+            "branches",
+            True,
+            "if settings.admin",
+            "resolved",
+            "src/main.rs:20",
+        ),
+        (
+            "GET",
+            "/api/panel",
+            "crate::refuse",
+            "branches",
+            True,
+            "if !(settings.admin)",
+            "resolved",
+            "src/main.rs:38",
+        ),
+        (
+            "POST",
+            "/api/write",
+            "crate::write",
+            "branches",
+            True,
+            "match Mode::Full",
+            "resolved",
+            "src/main.rs:42",
+        ),
+        (
+            "POST",
+            "/api/write",
+            "crate::refuse",
+            "branches",
+            True,
+            "match Mode::ReadOnly",
+            "resolved",
+            "src/main.rs:45",
+        ),
+        # `app.route(..)` on `let app = if c { app.service(..) } else { app }`.
+        ("GET", "/health", "crate::write", "branches", True, None, "resolved", "src/main.rs:66"),
+        (
+            "GET",
+            "/ops/stats",
+            "crate::write",
+            "branches",
+            True,
+            'if std::env::var("OPS").is_ok()',
+            "resolved",
+            "src/main.rs:62",
+        ),
+    ]
+    assert manifest.diagnostics == ()

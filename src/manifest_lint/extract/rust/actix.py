@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
-from manifest_lint.extract.rust.chains import arguments_of, call_chain, descendants, macro_paths
+from manifest_lint.extract.rust.chains import (
+    arguments_of,
+    branch_condition,
+    call_chain,
+    descendants,
+    join_conditions,
+    macro_paths,
+)
 from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import Evaluator
 from manifest_lint.model import Diagnostic, Route
@@ -104,6 +111,7 @@ class _Extractor:
                 stack="rust",
                 file=file,
                 line=line,
+                condition=ctx.condition,
                 notes=tuple(dict.fromkeys(ctx.notes + notes)),
                 method=method,
                 uri=uri,
@@ -164,6 +172,15 @@ class _Extractor:
             for segments, token in macro_paths(node):
                 self.handler(segments, token, module, ctx)
             return
+        if node.type in ("if_expression", "match_expression"):
+            for value, label in _branch_values(node):
+                self.service(value, module, _with_condition(ctx, label), depth + 1)
+            return
+        if node.type == "identifier" and not self._is_handler(path_segments(node), module):
+            bound = let_value(node_text(node), node)
+            if bound is not None:  # `let api = web::scope("/api")...; App::new().service(api)`
+                self.service(bound, module, ctx, depth + 1)
+                return
         if node.type in ("identifier", "scoped_identifier"):
             self.handler(path_segments(node), node, module, ctx)
             return
@@ -201,6 +218,10 @@ class _Extractor:
             )
             return
         self.note(f"actix: service `{_short(node)}` cannot be followed statically", module, node)
+
+    def _is_handler(self, segments: tuple[str, ...], module: Module) -> bool:
+        item = self.crates.lookup_item(module, segments)
+        return item is not None and (item.crate, item.module, item.name) in self.handlers
 
     def handler(self, segments: tuple[str, ...], node: Node, module: Module, ctx: _Ctx) -> None:
         item = self.crates.lookup_item(module, segments)
@@ -354,8 +375,9 @@ class _Extractor:
             if call.parent is not None and call.parent.type == "field_expression":
                 continue
             base, calls = call_chain(call)
+            branch = _with_condition(ctx, branch_condition(call, body))
             if base.type == "identifier" and node_text(base) == name and calls:
-                self.container(calls, module, ctx, depth + 1)
+                self.container(calls, module, branch, depth + 1)
                 continue
             function = call.child_by_field_name("function")
             args = arguments_of(call.child_by_field_name("arguments"))
@@ -365,7 +387,7 @@ class _Extractor:
                 and args
                 and node_text(args[0]) == name
             ):
-                self.configure(function, module, ctx, depth + 1)
+                self.configure(function, module, branch, depth + 1)
 
 
 def _calls_outside_closures(body: Node) -> list[Node]:
@@ -381,6 +403,116 @@ def _calls_outside_closures(body: Node) -> list[Node]:
             continue
         stack.extend(reversed(node.named_children))
     return found
+
+
+def _with_condition(ctx: _Ctx, condition: str | None) -> _Ctx:
+    if condition is None:
+        return ctx
+    return _Ctx(ctx.prefix, ctx.middleware, ctx.binary, ctx.notes, join_conditions(ctx.condition, condition))
+
+
+def _is_app(base: Node) -> bool:
+    """`App::new()`, or a `let` binding of an App chain (`let app = App::new()..; app.service(..)`),
+    also through `let app = if c { app.service(..) } else { app }`. Only the calls on `base` are
+    this chain's own: the bound chain is read where it is written."""
+    pending = [base]
+    for _ in range(_MAX_DEPTH):
+        if not pending:
+            return False
+        current = pending.pop()
+        if current.type == "call_expression" and _ctor(current) == "new":
+            function = current.child_by_field_name("function")
+            if function is not None and path_segments(function)[-2:] == ("App", "new"):
+                return True
+        elif current.type == "identifier":
+            bound = let_value(node_text(current), current)
+            if bound is not None:
+                values = _branch_values(bound) if bound.type in ("if_expression", "match_expression") else []
+                pending.extend(call_chain(v)[0] for v, _ in values or [(bound, None)])
+    return False
+
+
+def let_value(name: str, use: Node) -> Node | None:
+    """The value of the nearest `let name = ..` before `use` in its enclosing blocks (not past its fn)."""
+    child, current = use, use.parent
+    while current is not None and current.type not in ("function_item", "source_file"):
+        if current.type == "block":
+            before: list[Node] = []
+            for statement in current.named_children:
+                if statement == child:
+                    break
+                before.append(statement)
+            for statement in reversed(before):
+                pattern = (
+                    statement.child_by_field_name("pattern") if statement.type == "let_declaration" else None
+                )
+                if pattern is not None and pattern.type == "mut_pattern" and pattern.named_children:
+                    pattern = pattern.named_children[-1]
+                if pattern is not None and pattern.type == "identifier" and node_text(pattern) == name:
+                    return statement.child_by_field_name("value")
+        child, current = current, current.parent
+    return None
+
+
+def _branch_values(node: Node) -> list[tuple[Node, str | None]]:
+    """The value each branch of an `if` / `match` yields (a block's tail expression), with its label."""
+    found: list[tuple[Node, str | None]] = []
+    for _ in range(_MAX_DEPTH):
+        if node.type == "if_expression":
+            test = node.child_by_field_name("condition")
+            text = " ".join(node_text(test).split()) if test is not None else "?"
+            consequence = node.child_by_field_name("consequence")
+            tail = _tail(consequence)
+            if tail is not None:
+                found.append((tail, f"if {text}"))
+            alternative = node.child_by_field_name("alternative")
+            inner = (
+                alternative.named_children[0]
+                if alternative is not None and alternative.named_children
+                else None
+            )
+            if inner is None:
+                break
+            if inner.type == "if_expression":
+                found.extend(
+                    (v, join_conditions(f"if !({text})", label)) for v, label in _branch_values(inner)
+                )
+                break
+            tail = _tail(inner)
+            if tail is not None:
+                found.append((tail, f"if !({text})"))
+            break
+        if node.type == "match_expression":
+            body = node.child_by_field_name("body")
+            for arm in body.named_children if body is not None else []:
+                pattern = arm.child_by_field_name("pattern")
+                value = arm.child_by_field_name("value")
+                tail = _tail(value) if value is not None and value.type == "block" else value
+                if tail is not None and arm.type == "match_arm":
+                    found.append((tail, f"match {node_text(pattern) if pattern is not None else '?'}"))
+        break
+    return found
+
+
+def _tail(block: Node | None) -> Node | None:
+    if block is None or block.type != "block":
+        return block
+    children = [c for c in block.named_children if c.type not in ("line_comment", "block_comment")]
+    last = children[-1] if children else None
+    if last is None or last.type.endswith("_statement") or last.type in ("let_declaration",):
+        return None
+    return last
+
+
+def _enclosing_body(node: Node) -> Node:
+    current = node.parent
+    while current is not None:
+        if current.type == "function_item":
+            return current.child_by_field_name("body") or current
+        if current.parent is None:
+            return current
+        current = current.parent
+    return node
 
 
 def _ctor(base: Node) -> str:
@@ -518,10 +650,9 @@ def extract_actix(
                 if call.parent is not None and call.parent.type == "field_expression":
                     continue
                 base, calls = call_chain(call)
-                if _ctor(base) == "new" and base.type == "call_expression":
-                    function = base.child_by_field_name("function")
-                    if function is not None and path_segments(function)[-2:] == ("App", "new"):
-                        extractor.container(calls, module, _Ctx("", (), binary), 0)
+                if calls and _is_app(base):
+                    condition = branch_condition(call, _enclosing_body(call))
+                    extractor.container(calls, module, _Ctx("", (), binary, (), condition), 0)
     extractor.diagnostics.extend(extractor.evaluator.diagnostics)
     for key, found in handlers.items():
         if key in extractor.registered:

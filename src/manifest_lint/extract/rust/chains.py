@@ -2,13 +2,15 @@
 
 `App::new().service(a).route(..)` is nested inside-out in the tree; `call_chain` turns it back
 into the base expression plus the calls in source order. `routes![a, m::b]` is a flat token tree;
-`macro_paths` splits it into paths.
+`macro_paths` splits it into paths. `branch_condition` names the `if` / `match` / `#[cfg]` a
+registration sits in, so both branches are listed, each with its condition.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from manifest_lint.extract.rust.crate import cfg_condition
 from manifest_lint.parsing import node_text
 
 if TYPE_CHECKING:
@@ -78,3 +80,34 @@ def macro_paths(node: Node) -> list[tuple[tuple[str, ...], Node]]:
     if current and first is not None:
         found.append((tuple(current), first))
     return found
+
+
+def join_conditions(*conditions: str | None) -> str | None:
+    present = [c for c in conditions if c]
+    return " && ".join(dict.fromkeys(present)) if present else None
+
+
+def branch_condition(node: Node, stop: Node) -> str | None:
+    """The `if`/`match`/`#[cfg]` conditions between `node` and the fn body `stop`."""
+    conditions: list[str] = []
+    child = node
+    current = node.parent
+    while current is not None and current != stop:
+        if current.type == "if_expression":
+            test = current.child_by_field_name("condition")
+            alternative = current.child_by_field_name("alternative")
+            text = " ".join(node_text(test).split()) if test is not None else "?"
+            if alternative is not None and child == alternative:
+                conditions.append(f"if !({text})")
+            elif test is None or child != test:
+                conditions.append(f"if {text}")
+        elif current.type == "match_arm":
+            pattern = current.child_by_field_name("pattern")
+            conditions.append(f"match {node_text(pattern) if pattern is not None else '?'}")
+        elif current.type in ("expression_statement", "let_declaration"):
+            cfg = cfg_condition(current)
+            if cfg is not None:
+                conditions.append(cfg)
+        child, current = current, current.parent
+    conditions.reverse()
+    return " && ".join(conditions) if conditions else None

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
+from manifest_lint.extract.rust.chains import branch_condition as _branch
 from manifest_lint.extract.rust.chains import call_chain, descendants, macro_paths
-from manifest_lint.extract.rust.crate import cfg_condition, path_segments
+from manifest_lint.extract.rust.chains import join_conditions as _and
+from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
 from manifest_lint.model import Diagnostic, Route
 from manifest_lint.parsing import node_line, node_text
@@ -76,11 +78,6 @@ def _strip_query(path: str) -> str:
         if char == "?" and depth == 0:
             return path[:index]
     return path
-
-
-def _and(*conditions: str | None) -> str | None:
-    present = [c for c in conditions if c]
-    return " && ".join(dict.fromkeys(present)) if present else None
 
 
 def _short(node: Node) -> str:
@@ -205,32 +202,6 @@ def _is_routes_macro(node: Node) -> bool:
 def _returns_routes(item: Item) -> bool:
     returns = item.node.child_by_field_name("return_type")
     return returns is not None and "Route" in node_text(returns)
-
-
-def _branch(node: Node, stop: Node) -> str | None:
-    """The `if`/`match`/`#[cfg]` conditions between `node` and the fn body `stop`."""
-    conditions: list[str] = []
-    child = node
-    current = node.parent
-    while current is not None and current != stop:
-        if current.type == "if_expression":
-            test = current.child_by_field_name("condition")
-            alternative = current.child_by_field_name("alternative")
-            text = " ".join(node_text(test).split()) if test is not None else "?"
-            if alternative is not None and child == alternative:
-                conditions.append(f"if !({text})")
-            elif test is None or child != test:
-                conditions.append(f"if {text}")
-        elif current.type == "match_arm":
-            pattern = current.child_by_field_name("pattern")
-            conditions.append(f"match {node_text(pattern) if pattern is not None else '?'}")
-        elif current.type in ("expression_statement", "let_declaration"):
-            cfg = cfg_condition(current)
-            if cfg is not None:
-                conditions.append(cfg)
-        child, current = current, current.parent
-    conditions.reverse()
-    return " && ".join(conditions) if conditions else None
 
 
 def extract_rocket(
