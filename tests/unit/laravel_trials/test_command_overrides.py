@@ -16,6 +16,7 @@ def test_an_override_keeps_the_framework_name_and_says_its_parameters_are_unknow
         ("key:generate", "partial", "app/Console/Commands/Overrides/CarefulKey.php"),
         (OVERRIDES + "ProbeQueue", "unresolved", "app/Console/Commands/Overrides/ProbeQueue.php"),
         ("App\\Console\\Commands\\Nameless", "unresolved", "app/Console/Commands/Nameless.php"),
+        ("fleet:status", "resolved", "app/Console/Commands/FleetStatus.php"),
     }
     assert diagnostics(found, "unresolved-construct") == [
         (
@@ -50,3 +51,13 @@ def test_only_a_command_with_no_name_anywhere_has_an_invalid_signature() -> None
             "App\\Console\\Commands\\Nameless has no literal $signature, $name or #[AsCommand] name",
         )
     ]
+
+
+def test_a_signature_naming_its_own_class_constant_is_read() -> None:
+    """A form builder's scheduler command builds an option default from `self::MODE_CHECK`."""
+    found = manifest("command-overrides")
+    status = next(c for c in found.of_kind("command") if c.name == "fleet:status")  # type: ignore[attr-defined]
+    assert [(o.name, o.default, o.description) for o in status.options] == [
+        ("mode", "quick", "How thorough the check is")
+    ]
+    assert status.description == "Report the state of every aircraft."

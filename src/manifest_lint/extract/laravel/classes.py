@@ -76,6 +76,7 @@ class ClassInfo:
     names: Names
     traits: tuple[str, ...] = ()
     trait_aliases: tuple[TraitAlias, ...] = ()
+    constants: dict[str, tree_sitter.Node] = field(default_factory=dict)
 
 
 def file_scope(parsed: ParsedFile) -> Names:
@@ -129,6 +130,7 @@ def _class_info(
     attributes: list[Attribute] = []
     traits: list[str] = []
     aliases: list[TraitAlias] = []
+    constants: dict[str, tree_sitter.Node] = {}
     attribute_list = node.child_by_field_name("attributes")
     if attribute_list is not None:
         for group in attribute_list.named_children:
@@ -144,6 +146,11 @@ def _class_info(
                 methods.setdefault(method.name.lower(), method)
         elif member.type == "use_declaration":
             _trait_use(member, scope, traits, aliases)
+        elif member.type == "const_declaration":
+            for element in member.named_children:
+                parts = element.named_children if element.type == "const_element" else []
+                if len(parts) == 2 and parts[0].type == "name":
+                    constants.setdefault(node_text(parts[0]), parts[1])
         elif member.type == "property_declaration":
             for element in member.named_children:
                 if element.type != "property_element":
@@ -168,6 +175,7 @@ def _class_info(
         names=scope,
         traits=tuple(traits),
         trait_aliases=tuple(aliases),
+        constants=constants,
     )
 
 

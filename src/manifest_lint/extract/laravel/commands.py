@@ -25,6 +25,7 @@ from manifest_lint.extract.laravel.literals import (
     string_value,
 )
 from manifest_lint.extract.laravel.signature import parse_signature
+from manifest_lint.extract.laravel.values import literal_scalar
 from manifest_lint.model import Command, CommandParam, Diagnostic, ResolveStatus
 from manifest_lint.parsing import ParsedFile, node_line, node_text
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
     from manifest_lint.extract.laravel.classes import ClassIndex, ClassInfo
     from manifest_lint.extract.laravel.names import Names
+    from manifest_lint.extract.laravel.values import Value
     from manifest_lint.parsing import SourceSet
 
 _ARTISAN = ("artisan", "illuminate\\support\\facades\\artisan")
@@ -355,6 +357,8 @@ def _class_metadata(
             if found is not None and found.value is not None:
                 known, value = literal_value(found.value)
                 if not known:
+                    known, value = literal_scalar(found.value, _class_constants(owner))
+                if not known:
                     problems.append(
                         Diagnostic(
                             "invalid-command-signature"
@@ -483,6 +487,18 @@ def _class_metadata(
         ),
         problems,
     )
+
+
+def _class_constants(info: ClassInfo) -> dict[str, Value]:
+    """`self::X` / `static::X` for the class's literal constants (signatures name them, e.g.
+    `'app:status {--mode=' . self::MODE_CHECK . '}'`)."""
+    constants: dict[str, Value] = {}
+    for name, node in info.constants.items():
+        known, value = literal_scalar(node)
+        if known:
+            constants[f"self::{name}"] = value
+            constants[f"static::{name}"] = value
+    return constants
 
 
 def _as_command(info: ClassInfo) -> dict[str, object] | None:

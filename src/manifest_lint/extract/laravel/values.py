@@ -119,6 +119,7 @@ LITERAL_NODES = frozenset(
         "integer",
         "boolean",
         "null",
+        "class_constant_access_expression",
     }
 )
 
@@ -749,11 +750,15 @@ _LITERALS = Folder(root="", literal_only=True)
 _NO_SCOPE = FileScope(rel="", directory="", names=Names())
 
 
-def literal_scalar(node: tree_sitter.Node) -> tuple[bool, str | int | bool | None]:
+def literal_scalar(
+    node: tree_sitter.Node, constants: dict[str, Value] | None = None
+) -> tuple[bool, str | int | bool | None]:
     """(known, value) of a written-out string, integer, boolean or null, or a `.` concatenation of
     strings; (False, None) for anything computed. The one string decoder pages, commands and
-    migrations share with route folding."""
-    value = _LITERALS.fold(node, _NO_SCOPE, {})
+    migrations share with route folding. `constants` (`{"self::X": value}`) are the class
+    constants an expression may name."""
+    scope = _NO_SCOPE if not constants else FileScope("", "", Names(), dict(constants))
+    value = _LITERALS.fold(node, scope, {})
     if value is None or isinstance(value, str | int | bool):
         return True, value
     return False, None
