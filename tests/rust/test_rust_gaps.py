@@ -81,6 +81,16 @@ def test_utoipa_aide_and_axum_extra_wrappers() -> None:
             "resolved",
             "src/main.rs:16",
         ),
+        # `route!` is `routes!` renamed; a comment after the fn's tail expression does not hide it.
+        (
+            "DELETE",
+            "/api/articles/{slug}/favorite",
+            "/api/articles/{}/favorite",
+            f"{art}unfavorite",
+            *t,
+            "resolved",
+            "src/articles.rs:29",
+        ),
         # context_path is prepended to the handler's path, then the nest prefix.
         (
             "GET",
@@ -106,6 +116,12 @@ def test_utoipa_aide_and_axum_extra_wrappers() -> None:
     ]
     assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", 18)]
     assert "undocumented" in manifest.diagnostics[0].message
+    # `routes!(h).layer(L)` wraps that handler only, inside the router's own layers.
+    assert {r.uri: r.middleware for r in manifest.routes if r.uri.startswith("/api/articles")} == {
+        "/api/articles": (),
+        "/api/articles/{slug}": (),
+        "/api/articles/{slug}/favorite": ("TraceLayer", "require_user"),
+    }
 
 
 def test_resource_paths_follow_the_axum_version() -> None:

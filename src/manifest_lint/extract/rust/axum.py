@@ -356,7 +356,8 @@ class AxumEvaluator:
 
     def _block(self, block: tree_sitter.Node, frame: Frame) -> Value:
         tail: Value = UNKNOWN_VAL
-        children = block.named_children
+        # A comment after the tail expression (`.layer(cors()) // note`) must not hide it.
+        children = [c for c in block.named_children if c.type not in ("line_comment", "block_comment")]
         for index, child in enumerate(children):
             if child.type in ("attribute_item", "line_comment", "block_comment"):
                 continue
@@ -1264,7 +1265,30 @@ class AxumEvaluator:
     def _utoipa_routes(
         self, macro: tree_sitter.Node, field_node: tree_sitter.Node, frame: Frame
     ) -> list[RouteEntry]:
-        """utoipa-axum `.routes(routes!(a, b))`: method and path from each handler's `#[utoipa::path]`."""
+        """utoipa-axum `.routes(routes!(a, b))`: method and path from each handler's `#[utoipa::path]`.
+
+        `routes!(a).layer(L)` wraps those routes only (innermost first, as on a MethodRouter).
+        """
+        layers: list[tuple[str, ...]] = []
+        while macro.type == "call_expression":
+            function, arguments = (
+                macro.child_by_field_name("function"),
+                macro.child_by_field_name("arguments"),
+            )
+            field = function.child_by_field_name("field") if function is not None else None
+            receiver = function.child_by_field_name("value") if function is not None else None
+            if field is None or receiver is None or arguments is None:
+                break
+            if self._text(frame, field) in ("layer", "route_layer"):
+                layers.append(self._layer_names(self._args(arguments), frame))
+            macro = receiver
+        middleware = tuple(name for names in layers for name in names)
+        entries = self._utoipa_list(macro, field_node, frame)
+        return [replace(e, middleware=middleware + e.middleware) for e in entries] if middleware else entries
+
+    def _utoipa_list(
+        self, macro: tree_sitter.Node, field_node: tree_sitter.Node, frame: Frame
+    ) -> list[RouteEntry]:
         tree = next((c for c in macro.children if c.type == "token_tree"), None)
         if macro.type != "macro_invocation" or tree is None:
             self._unresolved(
