@@ -455,6 +455,14 @@ class Interpreter:
         value = self.folder.fold(node, ctx.scope, ctx.variables)
         if isinstance(value, Unknown):
             self.report_hidden_routes(node, ctx, "a call or expression the interpreter does not run")
+            if kind == "scoped_call_expression" and _is_routes_helper(node):
+                self.diagnose(
+                    "unresolved-construct",
+                    f"`{_short(node_text(node))}` registers routes (a package or app helper) that the "
+                    "interpreter does not run; they are not listed",
+                    ctx.scope.rel,
+                    node_line(node),
+                )
         return value
 
     def inline_static(self, node: tree_sitter.Node, ctx: Ctx) -> bool:
@@ -1382,6 +1390,14 @@ def _first_route_call(node: tree_sitter.Node, ctx: Ctx) -> tree_sitter.Node | No
                 return current
         stack.extend(reversed(current.named_children))
     return None
+
+
+def _is_routes_helper(node: tree_sitter.Node) -> bool:
+    """`X::routes()` / `X::apiRoutes()` and the like: helpers whose whole job is registering routes
+    (laravel/ui's `Auth::routes()`, a SaaS kit's `Wave::routes()`)."""
+    name = node.child_by_field_name("name")
+    text = node_text(name).lower() if name is not None else ""
+    return text.endswith("routes") and not text.startswith(("ignore", "disable", "without"))
 
 
 def _short(text: str, limit: int = 80) -> str:
