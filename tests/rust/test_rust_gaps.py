@@ -147,6 +147,7 @@ def test_other_entry_points_and_a_two_hop_workspace_launch() -> None:
         ("POST", "/login", "/login", "crate::login", "cli", *t, "web/src/lib.rs:13"),
         ("GET", "/shuttle/ping", "/shuttle/ping", "crate::ping", "shuttle", *t, edge),
         ("GET", "/upgrade/ping", "/upgrade/ping", "crate::ping", "conn", *t, edge),  # service_fn closure
+        ("GET", "/wrapped/ping", "/wrapped/ping", "crate::ping", "wrapped", *t, edge),  # Ok(AxumService(r))
     ]
     assert diagnostics(manifest) == []
 

@@ -787,7 +787,8 @@ class AxumEvaluator:
             return OptionVal(self.eval(args[0], frame))
         if segments[-2:] in _STRING_FUNCTIONS:
             return self.strings.string(node, frame.module, frame.env)
-        if segments in (("Ok",), ("Box", "new"), ("Arc", "new")) and len(args) == 1:
+        transparent = segments in (("Ok",), ("Box", "new"), ("Arc", "new")) or segments[-1] == "AxumService"
+        if transparent and len(args) == 1:  # shuttle's `Ok(AxumService(router))` serves the router
             return self.eval(args[0], frame)
         if function.type == "identifier" and segments[0] in frame.env:
             return UNKNOWN_VAL
