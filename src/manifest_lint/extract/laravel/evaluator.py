@@ -7,12 +7,15 @@ evaluate is reported as a diagnostic with file:line, and the route is still list
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from manifest_lint.catalog import data_text
 from manifest_lint.extract.laravel import conditions, resources
 from manifest_lint.extract.laravel.names import names_of
 from manifest_lint.extract.laravel.state import (
@@ -1135,7 +1138,7 @@ class Interpreter:
             elif isinstance(value, Closure):
                 action["uses"] = value
                 action.pop("controller", None)
-        elif name not in ROUTE_NOOPS:
+        elif name not in ROUTE_NOOPS and name not in package_route_macros():
             self.diagnose(
                 "unresolved-construct",
                 f"`->{name}()` on a route is not known (a macro?); ignored",
@@ -1390,6 +1393,15 @@ def _first_route_call(node: tree_sitter.Node, ctx: Ctx) -> tree_sitter.Node | No
                 return current
         stack.extend(reversed(current.named_children))
     return None
+
+
+@functools.cache
+def package_route_macros() -> frozenset[str]:
+    """Route macros of packages that only attach metadata (`rules/laravel/route-macros.toml`)."""
+    raw = tomllib.loads(data_text("laravel/route-macros.toml"))
+    return frozenset(
+        str(name).lower() for entry in raw.get("packages", {}).values() for name in entry.get("route", [])
+    )
 
 
 def _is_routes_helper(node: tree_sitter.Node) -> bool:
