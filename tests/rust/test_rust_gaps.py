@@ -50,8 +50,21 @@ def test_route_tables_are_unrolled() -> None:
         ("GET", "/terms", "/terms", "<closure@src/main.rs:22>", *t, "src/main.rs:22"),
         ("GET", "/w/orders", "/w/orders", "crate::handlers::list_orders", *t, "src/main.rs:28"),
         ("POST", "/w/orders", "/w/orders", "crate::handlers::create_order", *t, "src/main.rs:28"),
+        # A loop over a runtime collection: what its body registers is listed once, path unknown,
+        (
+            "GET",
+            "{?}",
+            "/{?}",
+            "crate::handlers::list_users",
+            "tables",
+            True,
+            None,
+            ("loop-registration",),
+            "unresolved",
+            "src/main.rs:34",
+        ),
     ]
-    # A loop over a runtime collection: reported at the loop, nothing guessed.
+    # and reported at the loop (one diagnostic, not one per unknown part inside), nothing guessed.
     assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", 33)]
     assert "how many routes it adds is unknown" in manifest.diagnostics[0].message
 

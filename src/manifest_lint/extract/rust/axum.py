@@ -11,6 +11,7 @@ stage knows which router each binary serves. Nothing here runs or imports the co
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -257,6 +258,10 @@ def _with_condition(entry: RouteEntry, condition: str | None) -> RouteEntry:
         return entry
     combined = condition if entry.condition is None else f"{entry.condition} && {condition}"
     return replace(entry, condition=combined)
+
+
+def _noted(entry: RouteEntry, note: str) -> RouteEntry:
+    return entry if note in entry.notes else replace(entry, notes=(*entry.notes, note))
 
 
 def union(branches: Sequence[tuple[Value, str | None]]) -> Value:
@@ -518,6 +523,8 @@ class AxumEvaluator:
                     f"loop over `{_short(value_node) if value_node is not None else '?'}` may register "
                     "routes; it is not a constant table, so how many routes it adds is unknown",
                 )
+                if body is not None:
+                    self._loop_once(pattern, body, frame)
             return UNKNOWN_VAL
         for element in iterable.elements:
             inner = Frame(frame.module, dict(frame.env), frame.depth)
@@ -526,6 +533,27 @@ class AxumEvaluator:
             for name in frame.env:
                 frame.env[name] = inner.env[name]
         return UNKNOWN_VAL
+
+    def _loop_once(self, pattern: tree_sitter.Node | None, body: tree_sitter.Node, frame: Frame) -> None:
+        """A loop over a runtime collection: its body once with unknown loop values, so what it
+        registers is still listed (note `loop-registration`: how often, and where, is unknown).
+        The loop's own diagnostic covers the unknown parts met inside."""
+        before = {e for v in frame.env.values() if isinstance(v, RouterVal) for e in v.routes}
+        inner = Frame(frame.module, dict(frame.env), frame.depth)
+        self._bind(pattern, UNKNOWN_VAL, inner)
+        mark = len(self.diagnostics), len(self.strings.diagnostics)
+        with contextlib.suppress(_Return):
+            self._block(body, inner)
+        del self.diagnostics[mark[0] :]
+        del self.strings.diagnostics[mark[1] :]
+        for name in frame.env:
+            value = inner.env[name]
+            if isinstance(value, RouterVal) and value != frame.env[name]:
+                value = RouterVal(
+                    tuple(e if e in before else _noted(e, "loop-registration") for e in value.routes),
+                    from_parameter=value.from_parameter,
+                )
+            frame.env[name] = value
 
     def _table_method(
         self, base: ArrayVal, name: str, args: Sequence[tree_sitter.Node], frame: Frame
