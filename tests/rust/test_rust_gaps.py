@@ -281,6 +281,17 @@ def test_actix_branches_and_let_bound_scopes_and_apps() -> None:
             "resolved",
             "src/main.rs:45",
         ),
+        # `.configure(if cfg!(debug_assertions) { debug_routes } else { no_routes })`.
+        (
+            "GET",
+            "/debug",
+            "crate::write",
+            "branches",
+            True,
+            "if cfg!(debug_assertions)",
+            "resolved",
+            "src/main.rs:75",
+        ),
         # `app.route(..)` on `let app = if c { app.service(..) } else { app }`.
         ("GET", "/health", "crate::write", "branches", True, None, "resolved", "src/main.rs:66"),
         (

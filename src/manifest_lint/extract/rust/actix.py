@@ -337,6 +337,10 @@ class _Extractor:
 
     def configure(self, node: Node, module: Module, ctx: _Ctx, depth: int) -> None:
         """`.configure(f)`, `.configure(f::<B>)` or `.configure(|cfg| f(cfg, ..))`: follow into f."""
+        if node.type in ("if_expression", "match_expression") and depth <= _MAX_DEPTH:
+            for value, label in _branch_values(node):  # `.configure(if dev { a } else { b })`
+                self.configure(value, module, _with_condition(ctx, label), depth + 1)
+            return
         if node.type == "generic_function":
             node = node.child_by_field_name("function") or node
         if node.type == "closure_expression" and depth <= _MAX_DEPTH:
