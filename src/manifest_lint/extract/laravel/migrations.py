@@ -73,16 +73,20 @@ def extract_tables(sources: SourceSet) -> tuple[tuple[Table, ...], tuple[Diagnos
     return tuple(state.tables.values()), tuple(state.diagnostics)
 
 
-def _up_bodies(parsed: ParsedFile) -> list[tree_sitter.Node]:
-    bodies: list[tree_sitter.Node] = []
+MAX_HELPER_CALLS = 64
+
+
+def _methods(parsed: ParsedFile) -> dict[str, tree_sitter.Node]:
+    """Method bodies of the migration class by lower-case name (`up` and its helpers)."""
+    bodies: dict[str, tree_sitter.Node] = {}
     stack = [parsed.root]
     while stack:
         current = stack.pop()
         if current.type == "method_declaration":
             name = current.child_by_field_name("name")
             body = current.child_by_field_name("body")
-            if name is not None and node_text(name).lower() == "up" and body is not None:
-                bodies.append(body)
+            if name is not None and body is not None:
+                bodies.setdefault(node_text(name).lower(), body)
             continue
         stack.extend(reversed(current.named_children))
     return bodies
@@ -90,28 +94,61 @@ def _up_bodies(parsed: ParsedFile) -> list[tree_sitter.Node]:
 
 def _replay(parsed: ParsedFile, state: _State) -> None:
     rel = parsed.rel
-    bodies = _up_bodies(parsed)
-    if not bodies:
+    methods = _methods(parsed)
+    up = methods.get("up")
+    if up is None:
         state.diagnostics.append(
             Diagnostic("unresolved-construct", f"{rel}: no up() method found; no tables read", rel, 1)
         )
         return
     scope = file_scope(parsed)
-    for body in bodies:
-        for call in _schema_calls(body, scope):
-            _apply(call, rel, state)
+    for call in _schema_calls(up, scope, methods, rel, state):
+        _apply(call, rel, state)
 
 
-def _schema_calls(body: tree_sitter.Node, scope: Names) -> list[tree_sitter.Node]:
-    """`Schema::op(...)` and `Schema::connection(..)->op(...)` calls in source order."""
+def _schema_calls(
+    body: tree_sitter.Node,
+    scope: Names,
+    methods: dict[str, tree_sitter.Node],
+    rel: str,
+    state: _State,
+) -> list[tree_sitter.Node]:
+    """`Schema::op(...)` and `Schema::connection(..)->op(...)` calls in source order, following
+    `$this->helper()` calls into the class's own methods where they are made (migrations that
+    split `up()` into `createXTable()` helpers)."""
     found: list[tree_sitter.Node] = []
     stack = [body]
+    inlined = 0
     while stack:
         current = stack.pop()
         if call_name(current) in _OPERATIONS and _is_schema(current, scope):
             found.append(current)
+        helper = _this_call(current, methods)
+        if helper is not None:
+            inlined += 1
+            if inlined > MAX_HELPER_CALLS:
+                state.unresolved(
+                    f"more than {MAX_HELPER_CALLS} helper calls from up(); the rest are not read",
+                    rel,
+                    node_line(current),
+                )
+                return found
+            stack.extend(reversed(current.named_children))
+            stack.append(helper)
+            continue
         stack.extend(reversed(current.named_children))
     return found
+
+
+def _this_call(node: tree_sitter.Node, methods: dict[str, tree_sitter.Node]) -> tree_sitter.Node | None:
+    """The body of the class method a `$this->name(...)` call runs, if the class declares it."""
+    if node.type != "member_call_expression":
+        return None
+    target = node.child_by_field_name("object")
+    if target is None or node_text(target) != "$this":
+        return None
+    name = (call_name(node) or "").lower()
+    return methods.get(name) if name not in ("up", "down") else None
 
 
 def _is_schema(call: tree_sitter.Node, scope: Names) -> bool:
