@@ -8,9 +8,12 @@ a controller is parsed once however many routes point at it.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from manifest_lint.catalog import data_text
 from manifest_lint.discover import walk_files
 from manifest_lint.extract.laravel.classes import ClassIndex, file_scope
 from manifest_lint.extract.laravel.commands import extract_commands
@@ -76,6 +79,7 @@ def extract_app_surfaces(
     linked, rendered, link_diagnostics = link_pages(routes, pages, sources, index)
     diagnostics.extend(link_diagnostics)
     diagnostics.extend(provider_renders(sources, pages, rendered, index))
+    rendered.update(package_pages(composer))
     page_list, orphans = page_surfaces(pages, rendered)
     diagnostics.extend(orphans)
     commands, command_diagnostics = extract_commands(sources, index)
@@ -153,6 +157,24 @@ def provider_renders(
                 where = "this render call"
                 diagnostics.append(missing_page(render.component, pages, where, rel, render.line))
     return diagnostics
+
+
+@cache
+def _package_pages() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(data_text("laravel/package-pages.toml"))
+    return {
+        str(name): frozenset(str(page) for page in entry.get("pages", []))
+        for name, entry in raw.get("packages", {}).items()
+    }
+
+
+def package_pages(composer: Composer) -> set[str]:
+    """Pages the app's packages render themselves (`rules/laravel/package-pages.toml`)."""
+    found: set[str] = set()
+    for package, pages in _package_pages().items():
+        if composer.has_package(package):
+            found.update(pages)
+    return found
 
 
 VIEW_CALLBACK_OWNERS = frozenset({"laravel\\fortify\\fortify", "laravel\\jetstream\\jetstream"})
