@@ -116,9 +116,23 @@ def test_utoipa_aide_and_axum_extra_wrappers() -> None:
         ),
         # No #[utoipa::path]: listed with what is known, method and path unknown.
         ("?", "/api{?}", "/api{?}", f"{art}undocumented", *t, "partial", "src/main.rs:18"),
+        # A split router no binary serves: listed unmounted.
+        (
+            "GET",
+            "/drafts",
+            "/drafts",
+            f"{art}drafts",
+            "conduit",
+            False,
+            None,
+            (),
+            "resolved",
+            "src/articles.rs:39",
+        ),
         ("GET", "/health", "/health", "crate::docs::health", *t, "resolved", "src/docs.rs:17"),
         ("DELETE", "/labels", "/labels", "crate::docs::delete_label", *t, "resolved", "src/docs.rs:18"),
         ("POST", "/labels", "/labels", "crate::docs::create_label", *t, "resolved", "src/docs.rs:18"),
+        ("GET", "/labels/export", "/labels/export", "crate::docs::health", *t, "resolved", "src/docs.rs:19"),
         ("GET", "/tags", "/tags", f"{typed}index_tags", *t, "resolved", "src/typed.rs:27"),
         ("POST", "/tags", "/tags", f"{typed}create_tag", *t, "resolved", "src/typed.rs:28"),
         ("GET", "/tags/{tags_id}", "/tags/{}", f"{typed}show_tag", *t, "resolved", "src/typed.rs:29"),
@@ -127,8 +141,11 @@ def test_utoipa_aide_and_axum_extra_wrappers() -> None:
         ("DELETE", "/users/{id}", "/users/{}", f"{typed}delete_user", *t, "resolved", "src/typed.rs:33"),
         ("GET", "/users/{id}", "/users/{}", f"{typed}show_user", *t, "resolved", "src/typed.rs:32"),
     ]
-    assert diagnostics(manifest) == [("unresolved-construct", "src/main.rs", 18)]
-    assert "undocumented" in manifest.diagnostics[0].message
+    assert diagnostics(manifest) == [
+        ("unmounted-surface", "src/articles.rs", 37),
+        ("unresolved-construct", "src/main.rs", 18),
+    ]
+    assert "undocumented" in manifest.diagnostics[1].message
     # `routes!(h).layer(L)` wraps that handler only, inside the router's own layers.
     assert {r.uri: r.middleware for r in manifest.routes if r.uri.startswith("/api/articles")} == {
         "/api/articles": (),

@@ -1523,5 +1523,6 @@ __all__ = [
     "ModuleRef",
     "RouteEntry",
     "RouterVal",
+    "TupleVal",
     "join_axum",
 ]

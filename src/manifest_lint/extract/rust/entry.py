@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
-from manifest_lint.extract.rust.axum import AxumEvaluator, RouteEntry, RouterVal
+from manifest_lint.extract.rust.axum import AxumEvaluator, RouteEntry, RouterVal, TupleVal
 from manifest_lint.extract.rust.crate import text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator
 from manifest_lint.model import Diagnostic, Route
@@ -25,7 +25,17 @@ if TYPE_CHECKING:
     from manifest_lint.extract.rust.crate import Crate, CrateSet, Item
     from manifest_lint.parsing import Limits
 
-_REGISTRATIONS = {"route", "route_service", "nest_service", "route_with_tsr"}
+_REGISTRATIONS = {
+    "route",
+    "route_service",
+    "nest_service",
+    "route_with_tsr",
+    "routes",  # utoipa-axum
+    "api_route",  # aide
+    "api_route_with",
+    "nest_api_service",
+    *(f"typed_{m}" for m in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "connect")),
+}
 _REGISTRATION_BYTES = tuple(name.encode() for name in _REGISTRATIONS)
 _SENTINEL = "\ue000"
 
@@ -148,6 +158,8 @@ def _unmounted(
                 value = evaluator.call_function(item, [], 0)
             except RecursionError:
                 value = None
+            if isinstance(value, TupleVal) and value.items:  # utoipa-axum `split_for_parts()`: (router, api)
+                value = value.items[0]
             fresh = (
                 tuple(e for e in value.routes if (e.file, e.line) not in covered)
                 if isinstance(value, RouterVal)
