@@ -323,3 +323,13 @@ def test_actix_branches_and_let_bound_scopes_and_apps() -> None:
         ),
     ]
     assert manifest.diagnostics == ()
+
+
+def test_a_route_read_by_two_workspace_members_is_listed_once() -> None:
+    manifest = extract(FIXTURES / "actix-workspace")
+    # The server lib's App is read for the server package (no binary) and for the cli package
+    # that depends on it (binary cli): one route, served by cli.
+    assert [(r.method, r.uri, r.binary, r.mounted, f"{r.file}:{r.line}") for r in manifest.routes] == [
+        ("GET", "/ping", "cli", True, "server/src/lib.rs:2"),
+    ]
+    assert manifest.diagnostics == ()

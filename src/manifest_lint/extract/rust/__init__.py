@@ -60,7 +60,7 @@ def extract_rust(root: Path, options: ExtractOptions) -> Manifest:
         surfaces.extend(commands)
         diagnostics.extend(command_diagnostics)
     framework = ", ".join(sorted(set(frameworks))) or None
-    surfaces = [_noted(s) for s in surfaces]
+    surfaces = _attributed([_noted(s) for s in surfaces])
     return Manifest("rust", root.as_posix(), framework, tuple(surfaces), tuple(diagnostics), sources.inputs)
 
 
@@ -69,3 +69,11 @@ def _noted(surface: Surface) -> Surface:
     if isinstance(surface, Route) and dynamic_prefix(surface.uri) and "dynamic-prefix" not in surface.notes:
         return replace(surface, notes=(*surface.notes, "dynamic-prefix"))
     return surface
+
+
+def _attributed(surfaces: list[Surface]) -> list[Surface]:
+    """A route read once per package that loads its crate (a server lib, and the CLI member that
+    depends on it and launches it) is listed once: with the binaries that serve it, not also with
+    no binary."""
+    served = {replace(s, binary=None) for s in surfaces if isinstance(s, Route) and s.binary is not None}
+    return [s for s in surfaces if not (isinstance(s, Route) and s.binary is None and s in served)]
