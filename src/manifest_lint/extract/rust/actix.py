@@ -25,6 +25,7 @@ from manifest_lint.extract.rust.chains import (
     descendants,
     join_conditions,
     macro_paths,
+    match_arm_label,
 )
 from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import Evaluator
@@ -468,7 +469,7 @@ def _branch_values(node: Node) -> list[tuple[Node, str | None]]:
             consequence = node.child_by_field_name("consequence")
             tail = _tail(consequence)
             if tail is not None:
-                found.append((tail, f"if {text}"))
+                found.append((tail, text))
             alternative = node.child_by_field_name("alternative")
             inner = (
                 alternative.named_children[0]
@@ -479,21 +480,20 @@ def _branch_values(node: Node) -> list[tuple[Node, str | None]]:
                 break
             if inner.type == "if_expression":
                 found.extend(
-                    (v, join_conditions(f"if !({text})", label)) for v, label in _branch_values(inner)
+                    (v, join_conditions(f"!({text})", label)) for v, label in _branch_values(inner)
                 )
                 break
             tail = _tail(inner)
             if tail is not None:
-                found.append((tail, f"if !({text})"))
+                found.append((tail, f"!({text})"))
             break
         if node.type == "match_expression":
             body = node.child_by_field_name("body")
             for arm in body.named_children if body is not None else []:
-                pattern = arm.child_by_field_name("pattern")
                 value = arm.child_by_field_name("value")
                 tail = _tail(value) if value is not None and value.type == "block" else value
                 if tail is not None and arm.type == "match_arm":
-                    found.append((tail, f"match {node_text(pattern) if pattern is not None else '?'}"))
+                    found.append((tail, match_arm_label(arm)))
         break
     return found
 

@@ -87,6 +87,16 @@ def join_conditions(*conditions: str | None) -> str | None:
     return " && ".join(dict.fromkeys(present)) if present else None
 
 
+def match_arm_label(arm: Node) -> str:
+    """`subject matches Pattern`: the words every Rust extractor uses for a match arm's condition."""
+    pattern = arm.child_by_field_name("pattern")
+    expression = arm.parent.parent if arm.parent is not None else None
+    value = expression.child_by_field_name("value") if expression is not None else None
+    subject = " ".join(node_text(value).split()) if value is not None else "?"
+    shown = " ".join(node_text(pattern).split()) if pattern is not None else "?"
+    return f"{subject} matches {shown}"
+
+
 def branch_condition(node: Node, stop: Node) -> str | None:
     """The `if`/`match`/`#[cfg]` conditions between `node` and the fn body `stop`."""
     conditions: list[str] = []
@@ -98,12 +108,11 @@ def branch_condition(node: Node, stop: Node) -> str | None:
             alternative = current.child_by_field_name("alternative")
             text = " ".join(node_text(test).split()) if test is not None else "?"
             if alternative is not None and child == alternative:
-                conditions.append(f"if !({text})")
+                conditions.append(f"!({text})")
             elif test is None or child != test:
-                conditions.append(f"if {text}")
+                conditions.append(text)
         elif current.type == "match_arm":
-            pattern = current.child_by_field_name("pattern")
-            conditions.append(f"match {node_text(pattern) if pattern is not None else '?'}")
+            conditions.append(match_arm_label(current))
         elif current.type in ("expression_statement", "let_declaration"):
             cfg = cfg_condition(current)
             if cfg is not None:
