@@ -22,10 +22,10 @@ from manifest_lint.extract.rust.chains import (
     arguments_of,
     branch_condition,
     call_chain,
-    descendants,
     join_conditions,
     macro_paths,
     match_arm_label,
+    outermost_chains,
 )
 from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import Evaluator
@@ -479,9 +479,7 @@ def _branch_values(node: Node) -> list[tuple[Node, str | None]]:
             if inner is None:
                 break
             if inner.type == "if_expression":
-                found.extend(
-                    (v, join_conditions(f"!({text})", label)) for v, label in _branch_values(inner)
-                )
+                found.extend((v, join_conditions(f"!({text})", label)) for v, label in _branch_values(inner))
                 break
             tail = _tail(inner)
             if tail is not None:
@@ -646,17 +644,10 @@ def extract_actix(
             if found:
                 handlers[(item.crate, item.module, item.name)] = found
     extractor = _Extractor(crates, framework, handlers, Evaluator(crates))
-    bins = [c for c in crates.crates.values() if c.kind == "bin"]
-    for crate in crates.crates.values():
-        binary = crate.binary if crate.kind == "bin" else (bins[0].binary if len(bins) == 1 else None)
-        for module in crate.modules.values():
-            for call in descendants(module.body, "call_expression"):
-                if call.parent is not None and call.parent.type == "field_expression":
-                    continue
-                base, calls = call_chain(call)
-                if calls and _is_app(base):
-                    condition = branch_condition(call, _enclosing_body(call))
-                    extractor.container(calls, module, _Ctx("", (), binary, (), condition), 0)
+    for module, binary, call, base, calls in outermost_chains(crates):
+        if calls and _is_app(base):
+            condition = branch_condition(call, _enclosing_body(call))
+            extractor.container(calls, module, _Ctx("", (), binary, (), condition), 0)
     extractor.diagnostics.extend(extractor.evaluator.diagnostics)
     for key, found in handlers.items():
         if key in extractor.registered:

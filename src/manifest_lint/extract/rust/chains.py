@@ -14,7 +14,11 @@ from manifest_lint.extract.rust.crate import cfg_condition
 from manifest_lint.parsing import node_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tree_sitter import Node
+
+    from manifest_lint.extract.rust.crate import CrateSet, Module
 
 Call = tuple[str, list["Node"], "Node"]
 
@@ -45,6 +49,23 @@ def call_chain(node: Node) -> tuple[Node, list[Call]]:
         current = receiver
     calls.reverse()
     return current, calls
+
+
+def outermost_chains(crates: CrateSet) -> Iterator[tuple[Module, str | None, Node, Node, list[Call]]]:
+    """(module, binary, outermost call, chain base, calls) for every method chain in the package.
+
+    Inner links of a longer chain are skipped: the outermost call walks them. Code in a library
+    is attributed to the package's binary when there is exactly one, otherwise to none.
+    """
+    bins = [c for c in crates.crates.values() if c.kind == "bin"]
+    for crate in crates.crates.values():
+        binary = crate.binary if crate.kind == "bin" else (bins[0].binary if len(bins) == 1 else None)
+        for module in crate.modules.values():
+            for call in descendants(module.body, "call_expression"):
+                if call.parent is not None and call.parent.type == "field_expression":
+                    continue
+                base, calls = call_chain(call)
+                yield module, binary, call, base, calls
 
 
 def descendants(root: Node, kind: str) -> list[Node]:

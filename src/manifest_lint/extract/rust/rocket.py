@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from manifest_lint.canonical import canonical_path
 from manifest_lint.extract.rust.attrs import preceding, split_args, string_value
 from manifest_lint.extract.rust.chains import branch_condition as _branch
-from manifest_lint.extract.rust.chains import call_chain, descendants, macro_paths
+from manifest_lint.extract.rust.chains import descendants, macro_paths, outermost_chains
 from manifest_lint.extract.rust.chains import join_conditions as _and
 from manifest_lint.extract.rust.crate import path_segments
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator, StrValue
@@ -214,17 +214,10 @@ def extract_rocket(
             if found:
                 handlers[(item.crate, item.module, item.name)] = found
     rocket = _Rocket(crates, framework, handlers, Evaluator(crates))
-    bins = [c for c in crates.crates.values() if c.kind == "bin"]
-    for crate in crates.crates.values():
-        binary = crate.binary if crate.kind == "bin" else (bins[0].binary if len(bins) == 1 else None)
-        for module in crate.modules.values():
-            for call in descendants(module.body, "call_expression"):
-                if call.parent is not None and call.parent.type == "field_expression":
-                    continue  # an inner link of a longer chain: the outermost call walks it
-                _, calls = call_chain(call)
-                for method, args, node in calls:
-                    if method == "mount" and len(args) == 2:
-                        rocket.mount(args, module, binary, node)
+    for module, binary, _call, _base, calls in outermost_chains(crates):
+        for method, args, node in calls:
+            if method == "mount" and len(args) == 2:
+                rocket.mount(args, module, binary, node)
     rocket.diagnostics.extend(rocket.evaluator.diagnostics)
     for key, found in handlers.items():
         if key in rocket.mounted:
