@@ -267,6 +267,8 @@ def _noted(entry: RouteEntry, note: str) -> RouteEntry:
 def union(branches: Sequence[tuple[Value, str | None]]) -> Value:
     """The value after one of several branches ran: routes in every branch stay unconditional."""
     values = [value for value, _ in branches]
+    if not values:  # `match x {}` has no arms: nothing is known after it
+        return UNKNOWN_VAL
     if all(v == values[0] for v in values):
         return values[0]
     routers = [(v, c) for v, c in branches if isinstance(v, RouterVal)]
