@@ -61,24 +61,30 @@ class Sample:
 
 
 def run_once(cmd: list[str], cwd: Path, ok_codes: tuple[int, ...]) -> tuple[float, float, str | None, str]:
-    """Wall seconds, peak RSS (MB) of this child alone, an error or None, and stdout."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
+    """Wall seconds, peak RSS (MB) of this child alone, an error or None, and stdout.
+
+    The child is started by `launch.py`, a fresh small process, so its peak RSS never inherits
+    this process's high-water mark (see launch.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
+        done = subprocess.run(
+            [sys.executable, str(HERE / "launch.py"), str(out_path), str(err_path), "--", *cmd],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        report = json.loads(done.stdout)
+        elapsed, code, maxrss_kb = float(report["elapsed"]), int(report["code"]), int(report["maxrss_kb"])
+        stdout = out_path.read_bytes().decode("utf-8", "replace")
+        stderr = err_path.read_bytes().decode("utf-8", "replace")
     error = None
     if "Traceback (most recent call last)" in stderr:
         error = f"traceback: {' | '.join(stderr.strip().splitlines()[-2:])[:300]}"
-    elif process.returncode not in ok_codes:
+    elif code not in ok_codes:
         tail = " | ".join(stderr.strip().splitlines()[-2:])[:300]
-        error = f"exit {process.returncode}: {tail}"
-    return elapsed, usage.ru_maxrss / 1024, error, stdout
+        error = f"exit {code}: {tail}"
+    return elapsed, maxrss_kb / 1024, error, stdout
 
 
 def measure(
