@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from manifest_lint.parsing import node_text
@@ -65,7 +66,17 @@ class Names:
 
 
 def names_of(root: tree_sitter.Node) -> Names:
-    """Namespace and imports declared at the top level of a file (the usual place)."""
+    """Namespace and imports declared at the top level of a file (the usual place).
+
+    Routes, controllers, pages and commands all ask for the same files' names, thousands of
+    times on a large app, so each tree is read once; callers get their own copy.
+    """
+    names = _names_of(root)
+    return Names(namespace=names.namespace, imports=dict(names.imports))
+
+
+@lru_cache(maxsize=8192)
+def _names_of(root: tree_sitter.Node) -> Names:
     names = Names()
     for child in root.named_children:
         if child.type == "namespace_definition":
