@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from manifest_lint.canonical import canonical_path
@@ -17,9 +18,11 @@ from manifest_lint.extract.rust.axum import AxumEvaluator, RouteEntry, RouterVal
 from manifest_lint.extract.rust.crate import text_in
 from manifest_lint.extract.rust.values import UNKNOWN, Evaluator
 from manifest_lint.model import Diagnostic, Route
-from manifest_lint.parsing import node_line
+from manifest_lint.parsing import language, node_line
 
 if TYPE_CHECKING:
+    import tree_sitter
+
     from manifest_lint.canonical import PathSyntax
     from manifest_lint.extract.rust.cargo import Package
     from manifest_lint.extract.rust.crate import Crate, CrateSet, Item
@@ -206,13 +209,20 @@ def _registration_lines(item: Item, data: bytes | None) -> set[tuple[str, int]]:
     body = data[item.node.start_byte : item.node.end_byte] if data is not None else item.node.text or b""
     if not any(name in body for name in _REGISTRATION_BYTES):
         return found
-    stack = [item.node]
-    while stack:
-        node = stack.pop()
-        if node.type == "field_identifier" and text_in(node, data) in _REGISTRATIONS:
+    import tree_sitter
+
+    # A query visits the fn's nodes in C; the former Python walk over every node was 1 s of a 10k-route crate.
+    for node in tree_sitter.QueryCursor(_field_query()).captures(item.node).get("field", []):
+        if text_in(node, data) in _REGISTRATIONS:
             found.add((item.file, node_line(node)))
-        stack.extend(node.children)
     return found
+
+
+@cache
+def _field_query() -> tree_sitter.Query:
+    import tree_sitter
+
+    return tree_sitter.Query(language("rust"), "(field_identifier) @field")
 
 
 def canonical_of(uri: str, syntax: PathSyntax) -> str:
