@@ -9,6 +9,7 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -74,16 +75,7 @@ class Composer:
 
     def class_file(self, fqcn: str) -> str | None:
         """The project-relative file PSR-4 maps a class to (longest prefix wins), if any."""
-        fqcn = fqcn.lstrip("\\")
-        best: tuple[str, str] | None = None
-        for prefix, directory in self.psr4:
-            if fqcn.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
-                best = (prefix, directory)
-        if best is None:
-            return None
-        rest = fqcn[len(best[0]) :].replace("\\", "/")
-        directory = best[1].rstrip("/")
-        return f"{directory}/{rest}.php" if directory else f"{rest}.php"
+        return _class_file(self.psr4, fqcn)
 
     def class_for_file(self, rel: str) -> str | None:
         """The class name PSR-4 gives a project-relative file, if it lies under a mapped root."""
@@ -159,3 +151,18 @@ def walk_files(root: Path, start: str, suffixes: tuple[str, ...]) -> Iterator[tu
                     continue
             found.append((path.relative_to(root).as_posix(), path))
     yield from sorted(found)
+
+
+@lru_cache(maxsize=65536)
+def _class_file(psr4: tuple[tuple[str, str], ...], fqcn: str) -> str | None:
+    """Memoised PSR-4 lookup: a run asks for the same class tens of thousands of times."""
+    fqcn = fqcn.lstrip("\\")
+    best: tuple[str, str] | None = None
+    for prefix, directory in psr4:
+        if fqcn.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, directory)
+    if best is None:
+        return None
+    rest = fqcn[len(best[0]) :].replace("\\", "/")
+    directory = best[1].rstrip("/")
+    return f"{directory}/{rest}.php" if directory else f"{rest}.php"
