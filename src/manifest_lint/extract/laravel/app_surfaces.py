@@ -31,7 +31,7 @@ from manifest_lint.extract.laravel.pages import (
     PAGE_EXTENSIONS,
     PageSet,
     Render,
-    closure_for,
+    closures_by_line,
     configured_page_dirs,
     find_pages,
     missing_page,
@@ -94,7 +94,7 @@ def link_pages(
     routes: tuple[Route, ...], pages: PageSet, sources: SourceSet, index: ClassIndex
 ) -> tuple[tuple[Route, ...], set[str], list[Diagnostic]]:
     """Routes with `page` set from the Inertia renders in their closure or controller method."""
-    closures: dict[str, list[tuple[int, int, tree_sitter.Node]]] = {}
+    closures: dict[str, dict[int, tree_sitter.Node]] = {}
     memo: dict[tuple[str, str, str], list[Render]] = {}
     rendered: set[str] = set()
     diagnostics: list[Diagnostic] = []
@@ -218,7 +218,7 @@ def _renders_of(
     route: Route,
     sources: SourceSet,
     index: ClassIndex,
-    closures: dict[str, list[tuple[int, int, tree_sitter.Node]]],
+    closures: dict[str, dict[int, tree_sitter.Node]],
     memo: dict[tuple[str, str, str], list[Render]],
 ) -> list[Render]:
     """Renders reached by one route; memoised so routes sharing an action read its body once."""
@@ -230,8 +230,8 @@ def _renders_of(
         if not isinstance(parsed, ParsedFile):
             return []
         if route.file not in closures:
-            closures[route.file] = route_closures(parsed)
-        closure = closure_for(closures[route.file], route.line)
+            closures[route.file] = closures_by_line(route_closures(parsed))
+        closure = closures[route.file].get(route.line)
         if closure is None:
             return []
         key = ("closure", route.file, str(closure.start_byte))

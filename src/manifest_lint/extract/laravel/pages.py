@@ -272,15 +272,17 @@ def route_closures(parsed: ParsedFile) -> list[tuple[int, int, tree_sitter.Node]
     return found
 
 
-def closure_for(closures: list[tuple[int, int, tree_sitter.Node]], line: int) -> tree_sitter.Node | None:
-    """The closure of the route registered at `line`: the innermost verb call spanning that line."""
-    best: tuple[int, tree_sitter.Node] | None = None
+def closures_by_line(closures: list[tuple[int, int, tree_sitter.Node]]) -> dict[int, tree_sitter.Node]:
+    """The closure of the route registered at each line: the innermost verb call spanning it (the
+    first listed among equals). Built once per file; scanning every closure per route was quadratic."""
+    best: dict[int, tuple[int, tree_sitter.Node]] = {}
     for first, last, closure in closures:
-        if first <= line <= last:
-            span = last - first
-            if best is None or span < best[0]:
-                best = (span, closure)
-    return best[1] if best else None
+        span = last - first
+        for line in range(first, last + 1):
+            known = best.get(line)
+            if known is None or span < known[0]:
+                best[line] = (span, closure)
+    return {line: closure for line, (_, closure) in best.items()}
 
 
 @dataclass(frozen=True, slots=True)
