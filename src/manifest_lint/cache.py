@@ -197,7 +197,7 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
 
         def sequence(value: Any) -> Any:
             if isinstance(value, list):
-                return tuple(item(v) for v in value)
+                return tuple([item(v) for v in value])
             raise _fail(value, hint)
 
         return sequence
@@ -210,25 +210,27 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return never
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-_NAMES: dict[type, frozenset[str]] = {}
+_TABLES: dict[type, tuple[frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...]]] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls)
-        _NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
-    return _HINTS[cls]
+def _table(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    """A class's field names and (name, converter) pairs, resolved once: hashing the type hints
+    to find each value's converter was most of a warm load."""
+    table = _TABLES.get(cls)
+    if table is None:
+        hints = get_type_hints(cls)
+        fields = tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+        table = _TABLES[cls] = (frozenset(name for name, _ in fields), fields)
+    return table
 
 
 def _build(cls: type[Any], record: Any, ignore: frozenset[str] = frozenset()) -> Any:
     if not isinstance(record, dict):
         raise CorruptEntry(f"{cls.__name__}: not an object")
-    hints = _hints(cls)
-    names = _NAMES[cls]
+    names, fields = _table(cls)
     if not names.issuperset(record.keys() - ignore):
         raise CorruptEntry(f"{cls.__name__}: unknown keys {sorted(set(record) - names - ignore)}")
-    values = {name: _converter(hints[name])(record[name]) for name in names if name in record}
+    values = {name: convert(record[name]) for name, convert in fields if name in record}
     try:
         return cls(**values)
     except TypeError as error:

@@ -75,6 +75,8 @@ _LARAVEL_PARAM = re.compile(r"\{([^{}?:]+)(?::[^{}?]*)?(\?)?\}")
 
 
 def _laravel(segment: str, params: list[str], wildcard_params: frozenset[str]) -> str:
+    if "{" not in segment and "}" not in segment:
+        return segment  # the common literal segment: nothing to tokenise or escape
     out: list[str] = []
     pos = 0
     for match in _LARAVEL_PARAM.finditer(segment):

@@ -24,6 +24,9 @@ _PAGE = re.compile(r"^page\s+(\S+)$")
 _TABLE = re.compile(r"^table\s+(\S+)$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\*[A-Za-z0-9_]*)*$")  # a table, `*` globs
 _MAX_RANGE = 200
+_DIGIT = re.compile(r"\d")
+_METHOD_SPLIT = re.compile(r"[|/,]")
+_OWNER_HEAD = re.compile(r"[\s,&(]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ def looks_like_entry(spans: list[str], right: str) -> bool:
     backticked spec on the left starts like one (`GET …`, `command …`, `/path`). Prose such as
     "(`location.pathname` -> `Navigate`)" is neither and is left alone.
     """
-    first = re.split(r"[\s,&(]+", right.strip(), maxsplit=1)[0].rstrip(".:")
+    first = _OWNER_HEAD.split(right.strip(), maxsplit=1)[0].rstrip(".:")
     if first.lower() in ("retired", "deprecated") or is_issue_id(first) or _RANGE.match(first):
         return True
     for span in spans:
@@ -62,7 +65,7 @@ def looks_like_entry(spans: list[str], right: str) -> bool:
 
 
 def is_issue_id(text: str) -> bool:
-    return bool(_ISSUE.match(text)) and any(ch.isdigit() for ch in text)
+    return _ISSUE.match(text) is not None and _DIGIT.search(text) is not None
 
 
 def parse_owners(text: str) -> tuple[EntryStatus, tuple[str, ...], str | None]:
@@ -109,7 +112,7 @@ def parse_spec(text: str) -> list[Spec]:
     text = " ".join(text.split())
     route = _METHOD_LIST.match(text)
     if route:
-        methods = list(re.split(r"[|/,]", route.group(1)))
+        methods = _METHOD_SPLIT.split(route.group(1))
         if len(methods) > 1 and "GET" in methods:
             methods = [m for m in methods if m != "HEAD"]
         key = plan_path_key(route.group(2))

@@ -60,7 +60,7 @@ def read_markdown_plan(data: bytes, file: str) -> Plan:
             continue
         if in_fence:
             continue
-        line = _COMMENT.sub("", raw_line).rstrip()
+        line = (_COMMENT.sub("", raw_line) if "<!--" in raw_line else raw_line).rstrip()
         heading = _HEADING.match(line)
         if heading:
             domain = _NUMBERING.sub("", heading.group(2)).strip() or None

@@ -76,6 +76,9 @@ def gained_guards(
 
 def auth_drift(context: RuleContext) -> Iterator[Finding]:
     table = context.config.auth
+    # Middleware lists repeat across routes; compare each distinct pair against the table once.
+    lost_by_pair: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str, tuple[str, ...]]]] = {}
+    gained_by_pair: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, tuple[str, ...]]]] = {}
     for joined in context.joined.legacy:
         legacy = joined.surface
         if not isinstance(legacy, Route) or joined.retired:
@@ -84,8 +87,17 @@ def auth_drift(context: RuleContext) -> Iterator[Finding]:
             target = counterpart.surface
             if not isinstance(target, Route):
                 continue
+            pair = (legacy.middleware, target.middleware)
+            lost = lost_by_pair.get(pair)
+            if lost is None:
+                lost = lost_by_pair[pair] = lost_guards(legacy.middleware, target.middleware, table)
+            gained = gained_by_pair.get(pair)
+            if gained is None:
+                gained = gained_by_pair[pair] = gained_guards(legacy.middleware, target.middleware, table)
+            if not lost and not gained:
+                continue
             where = f"{context.file_of(target)}:{target.line}"
-            for middleware, key, values in lost_guards(legacy.middleware, target.middleware, table):
+            for middleware, key, values in lost:
                 yield finding(
                     "auth-drift",
                     f"{legacy.method} {legacy.uri}: legacy guard `{middleware}` (auth table key `{key}`) "
@@ -96,7 +108,7 @@ def auth_drift(context: RuleContext) -> Iterator[Finding]:
                     surface=legacy.key,
                     issues=joined.owners,
                 )
-            for middleware, keys in gained_guards(legacy.middleware, target.middleware, table):
+            for middleware, keys in gained:
                 yield finding(
                     "auth-drift",
                     f"{legacy.method} {legacy.uri}: the target route at {where} adds guard "
