@@ -36,6 +36,8 @@ def test_bad_input_app_keeps_every_route_it_can_read() -> None:
         ("GET", "/cycle-a"),
         ("GET", "/cycle-b"),
         ("GET", "/storage/{path}"),
+        # Laravel 12.52+ only; with no composer.lock it is kept with that condition.
+        ("PUT", "/storage/{path}"),
     ]
     found = sorted((d["rule"], d["file"], d["line"]) for d in document["diagnostics"])
     assert found == [
@@ -90,3 +92,9 @@ def test_not_a_laravel_app_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "not a Laravel app" in result.stderr
+
+
+def test_a_version_gated_package_route_is_kept_with_its_condition_when_only_a_constraint_is_known() -> None:
+    manifest = extract(FIXTURES / "bad-input", ExtractOptions())
+    upload = [r for r in manifest.routes if r.method == "PUT" and r.uri == "/storage/{path}"]
+    assert [(r.name, r.condition) for r in upload] == [("storage.local.upload", "laravel/framework >= 12.52")]

@@ -22,5 +22,6 @@ def test_class_constants_concatenate_and_livewire_pages_are_invokable() -> None:
         ),
         ("GET", "/hangar", None, CTRL + "HangarController@index", ("web", "auth"), "resolved"),
         ("GET", "/storage/{path}", "storage.local", "Closure", (), "resolved"),
+        ("PUT", "/storage/{path}", "storage.local.upload", "Closure", (), "resolved"),
     ]
     assert found.diagnostics == ()

@@ -132,10 +132,17 @@ def add_package_routes(
         routes = entry.get("route")
         for route in routes if isinstance(routes, list) else []:
             min_version = route.get("min_version")
+            version_condition: str | None = None
             if isinstance(min_version, str):
                 wanted = tuple(int(part) for part in min_version.split("."))
-                if version.exact is None or version.exact < wanted:
+                if version.exact is not None and version.exact < wanted:
                     continue
+                if version.exact is None:
+                    if version.major is not None and version.major < wanted[0]:
+                        continue
+                    # Only a constraint is known (no composer.lock): the route may or may not be
+                    # there, so it is kept with what it depends on rather than dropped.
+                    version_condition = f"laravel/framework >= {min_version}"
             uri = _substitute(str(route["uri"]), variables)
             action: dict[str, object] = {"middleware": [*middleware, *route.get("middleware", [])]}
             if route.get("name"):
@@ -149,13 +156,16 @@ def add_package_routes(
             if "GET" in methods and "HEAD" not in methods:
                 methods.append("HEAD")
             condition = entry.get("condition")
+            conditions = [
+                c for c in (condition if isinstance(condition, str) else None, version_condition) if c
+            ]
             draft = Draft(
                 methods=methods,
                 uri=uri,
                 action=action,
                 file=source,
                 line=1,
-                condition=str(condition) if isinstance(condition, str) else None,
+                condition=" && ".join(conditions) or None,
                 notes=[note],
             )
             interpreter.add(draft)
