@@ -210,17 +210,31 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return never
 
 
-_TABLES: dict[type, tuple[frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...]]] = {}
+_Field = tuple[str, frozenset[type], "Callable[[Any], Any]"]
+_TABLES: dict[type, tuple[frozenset[str], tuple[_Field, ...]]] = {}
+_PLAIN = frozenset({str, bool, int, type(None)})
 
 
-def _table(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...]]:
-    """A class's field names and (name, converter) pairs, resolved once: hashing the type hints
-    to find each value's converter was most of a warm load."""
+def _accepted(hint: Any) -> frozenset[type]:
+    """The value types a hint takes as they are (no conversion), checked inline by `_build`."""
+    if hint in _PLAIN:
+        return frozenset({hint})
+    if get_origin(hint) in (Union, types.UnionType):
+        return frozenset(option for option in get_args(hint) if option in _PLAIN)
+    return frozenset()
+
+
+def _table(cls: type) -> tuple[frozenset[str], tuple[_Field, ...]]:
+    """A class's field names and (name, accepted types, converter), resolved once: hashing the
+    type hints to find each value's converter, and calling it for every plain string, was most
+    of a warm load."""
     table = _TABLES.get(cls)
     if table is None:
         hints = get_type_hints(cls)
-        fields = tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
-        table = _TABLES[cls] = (frozenset(name for name, _ in fields), fields)
+        fields = tuple(
+            (f.name, _accepted(hints[f.name]), _converter(hints[f.name])) for f in dataclasses.fields(cls)
+        )
+        table = _TABLES[cls] = (frozenset(name for name, _, _ in fields), fields)
     return table
 
 
@@ -230,7 +244,12 @@ def _build(cls: type[Any], record: Any, ignore: frozenset[str] = frozenset()) ->
     names, fields = _table(cls)
     if not names.issuperset(record.keys() - ignore):
         raise CorruptEntry(f"{cls.__name__}: unknown keys {sorted(set(record) - names - ignore)}")
-    values = {name: convert(record[name]) for name, convert in fields if name in record}
+    values = {
+        name: value if type(value) in accepted else convert(value)
+        for name, accepted, convert in fields
+        if name in record
+        for value in (record[name],)
+    }
     try:
         return cls(**values)
     except TypeError as error:
