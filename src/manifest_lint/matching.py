@@ -176,8 +176,9 @@ def join(
     table_globs = [e for e in plan.entries if e.kind == "table" and "*" in (e.name or "")]
     for entry in plan.entries:
         if entry.kind != "group":
-            entries_by_key.setdefault(_entry_key(entry), []).append(entry)
-            loose_entries.setdefault(_loose(_entry_key(entry)), []).append(entry)
+            entry_key = _entry_key(entry)
+            entries_by_key.setdefault(entry_key, []).append(entry)
+            loose_entries.setdefault(_loose(entry_key), []).append(entry)
 
     def entries_for(surface: Surface) -> tuple[PlanEntry, ...]:
         # A plan written from `route:list` cannot see that `{path}` is a catch-all or `{id?}`

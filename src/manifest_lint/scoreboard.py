@@ -48,10 +48,13 @@ def build_scoreboard(joined: Joined, plan: Plan) -> Scoreboard:
     order = {d: i for i, d in enumerate(dict.fromkeys(e.domain or "(no section)" for e in plan.entries))}
     for domain in domains:
         order.setdefault(domain, len(order))
+    titles: dict[str, str] = {}
+    for key, title in plan.titles:
+        titles.setdefault(key, title)  # the first title wins, as in `Plan.title`
     return Scoreboard(
         total=total.row("total", None),
         domains=tuple(domains[k].row(k, None) for k in sorted(domains, key=order.__getitem__)),
-        issues=tuple(issues[k].row(k, plan.title(k)) for k in sorted(issues, key=_natural)),
+        issues=tuple(issues[k].row(k, titles.get(k)) for k in sorted(issues, key=_natural)),
     )
 
 
