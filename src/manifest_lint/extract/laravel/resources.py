@@ -36,28 +36,18 @@ def chain(
     options = pending.options
     if name in ("only", "except"):
         options[name] = _strings(args)
-    elif name == "names":
+    elif name in ("names", "parameters"):
         value = args[0] if args else None
         if isinstance(value, PhpArray):
-            options["names"] = {str(k): as_string(v) or "" for k, v in value.items}
+            options[name] = {str(k): as_string(v) or "" for k, v in value.items}
         else:
-            options["names"] = as_string(value) or ""
-    elif name == "name" and len(args) >= 2:
-        names = options.get("names")
-        names = dict(names) if isinstance(names, dict) else {}
-        names[as_string(args[0]) or ""] = as_string(args[1]) or ""
-        options["names"] = names
-    elif name == "parameters":
-        value = args[0] if args else None
-        if isinstance(value, PhpArray):
-            options["parameters"] = {str(k): as_string(v) or "" for k, v in value.items}
-        else:
-            options["parameters"] = as_string(value) or ""
-    elif name == "parameter" and len(args) >= 2:
-        params = options.get("parameters")
-        params = dict(params) if isinstance(params, dict) else {}
-        params[as_string(args[0]) or ""] = as_string(args[1]) or ""
-        options["parameters"] = params
+            options[name] = as_string(value) or ""
+    elif name in ("name", "parameter") and len(args) >= 2:
+        key = name + "s"  # ->name('show', 'x') adds to names, ->parameter('a', 'b') to parameters
+        entries = options.get(key)
+        entries = dict(entries) if isinstance(entries, dict) else {}
+        entries[as_string(args[0]) or ""] = as_string(args[1]) or ""
+        options[key] = entries
     elif name == "shallow":
         options["shallow"] = args[0] if args else True
     elif name == "middleware":

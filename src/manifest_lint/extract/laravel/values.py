@@ -161,18 +161,7 @@ class Folder:
             return text
         parts: list[tree_sitter.Node] = []
         if node.type == "binary_expression":
-            current: tree_sitter.Node | None = node
-            while current is not None and current.type == "binary_expression":
-                operator = current.child_by_field_name("operator")
-                if operator is None or node_text(operator) != ".":
-                    break
-                right = current.child_by_field_name("right")
-                if right is not None:
-                    parts.append(right)
-                current = current.child_by_field_name("left")
-            if current is not None:
-                parts.append(current)
-            parts.reverse()
+            parts = concat_operands(node)
         elif node.type == "encapsed_string":
             out: list[str] = []
             for child in node.children:
@@ -470,20 +459,8 @@ def _binary(
     operator = node.child_by_field_name("operator")
     op = node_text(operator) if operator is not None else ""
     if op == ".":
-        operands: list[tree_sitter.Node] = []
-        current: tree_sitter.Node | None = node
-        while current is not None and current.type == "binary_expression":
-            current_op = current.child_by_field_name("operator")
-            if current_op is None or node_text(current_op) != ".":
-                break
-            right_node = current.child_by_field_name("right")
-            if right_node is not None:
-                operands.append(right_node)
-            current = current.child_by_field_name("left")
-        if current is not None:
-            operands.append(current)
         parts: list[str] = []
-        for operand in reversed(operands):
+        for operand in concat_operands(node):
             text = _to_string(folder.fold(operand, scope, variables, depth + 1))
             if text is None:
                 return Unknown(node_text(node), node_line(node))
@@ -762,3 +739,22 @@ def literal_scalar(
     if value is None or isinstance(value, str | int | bool):
         return True, value
     return False, None
+
+
+def concat_operands(node: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """The operands of a left-nested `a . b . c` chain in source order, iteratively (no recursion
+    on a long concatenation); a non-`.` operator ends the chain and stays one operand."""
+    operands: list[tree_sitter.Node] = []
+    current: tree_sitter.Node | None = node
+    while current is not None and current.type == "binary_expression":
+        operator = current.child_by_field_name("operator")
+        if operator is None or node_text(operator) != ".":
+            break
+        right = current.child_by_field_name("right")
+        if right is not None:
+            operands.append(right)
+        current = current.child_by_field_name("left")
+    if current is not None:
+        operands.append(current)
+    operands.reverse()
+    return operands
