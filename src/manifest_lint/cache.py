@@ -15,31 +15,34 @@ is ignored and rewritten, never trusted.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import os
-import tempfile
 import types
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from manifest_lint import __version__
+from manifest_lint.digests import (
+    DEFAULT_DIR,
+    ExtractionCache,
+    atomic_write,
+    input_dirs,
+    input_hashes,
+    sha256_hex,
+    tool_digest,
+    tree_digest,
+)
 from manifest_lint.model import Command, CommandParam, Diagnostic, Manifest, Page, Route, Surface, Table
 from manifest_lint.report.export import manifest_document
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
+    from pathlib import Path
 
     from manifest_lint.extract import ExtractOptions
 
+__all__ = ["DEFAULT_DIR", "ExtractionCache", "cached_extract"]
+
 CACHE_FORMAT = 1
-DEFAULT_DIR = ".manifest-lint-cache"
-PRUNED_DIRS = frozenset({"vendor", "node_modules", "target", "storage", "__pycache__", DEFAULT_DIR})
-# Package manifests are read by discovery (`read_composer`, `load_toml`) outside `SourceSet`, so
-# they are missing from `Manifest.inputs`; their content is hashed wherever the walk meets them.
-HASHED_NAMES = frozenset({"composer.json", "composer.lock", "Cargo.toml", "Cargo.lock", "package.json"})
 _KINDS: dict[str, type[Surface]] = {"route": Route, "page": Page, "command": Command, "table": Table}
 
 
@@ -47,91 +50,9 @@ class CorruptEntry(ValueError):
     """A cache entry that does not have exactly the expected shape."""
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractionCache:
-    directory: Path
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-@cache
-def tool_digest() -> str:
-    """Version plus the size and mtime of every file of the package (code and rule data).
-
-    A release bumps the version; an editable install changes the digest whenever its code or
-    `rules/` data change, so a stale cache never outlives a code change.
-    """
-    package = Path(__file__).resolve().parent
-    parts = [__version__]
-    for directory in (package, (package / "data").resolve()):
-        for path in sorted(directory.rglob("*")):
-            if path.suffix in {".py", ".toml", ".json", ".md"} and path.is_file():
-                stat = path.stat()
-                parts.append(f"{path.relative_to(directory).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
-    return _sha256("\n".join(parts).encode("utf-8"))
-
-
 def _entry_key(root: Path, options: ExtractOptions) -> str:
     identity = "\x1f".join((str(CACHE_FORMAT), tool_digest(), str(root), repr(options)))
-    return _sha256(identity.encode("utf-8"))[:32]
-
-
-def _listing(directory: Path, skip: Path | None = None) -> str:
-    """Digest of a directory's entry names (pruned directories and `skip` left out)."""
-    names: list[str] = []
-    try:
-        for entry in os.scandir(directory):
-            is_dir = entry.is_dir(follow_symlinks=False)
-            if (is_dir and entry.name in PRUNED_DIRS) or (
-                skip is not None and directory / entry.name == skip
-            ):
-                continue
-            names.append(entry.name + "/" if is_dir else entry.name)
-    except OSError:
-        return "<unreadable>"
-    return _sha256("\n".join(sorted(names)).encode("utf-8", "surrogateescape"))
-
-
-def tree_digest(root: Path, skip: Path | None = None) -> str:
-    """One digest over the names in every directory of the tree (pruned as the module says) and
-    the content of every package manifest in it (`HASHED_NAMES`).
-
-    `skip` (the cache directory, when it lies inside the tree) is left out so that writing an
-    entry does not invalidate it.
-    """
-    parts: list[str] = []
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(directory)
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if d not in PRUNED_DIRS and not d.startswith(".") and (skip is None or here / d != skip)
-        )
-        rel = Path(directory).relative_to(root).as_posix()
-        parts.append(f"{rel}\x1f{_listing(here, skip)}")
-        for name in sorted(HASHED_NAMES.intersection(filenames)):
-            try:
-                parts.append(f"{rel}/{name}\x1f{_sha256((here / name).read_bytes())}")
-            except OSError:
-                parts.append(f"{rel}/{name}\x1f<unreadable>")
-    return _sha256("\n".join(parts).encode("utf-8", "surrogateescape"))
-
-
-def _input_hashes(root: Path, inputs: Iterable[str]) -> dict[str, str]:
-    hashes: dict[str, str] = {}
-    for rel in inputs:
-        try:
-            hashes[rel] = _sha256((root / rel).read_bytes())
-        except OSError:
-            hashes[rel] = "<unreadable>"
-    return hashes
-
-
-def _input_dirs(root: Path, inputs: Iterable[str]) -> dict[str, str]:
-    parents = sorted({Path(rel).parent.as_posix() for rel in inputs})
-    return {parent: _listing(root / parent) for parent in parents}
+    return sha256_hex(identity.encode("utf-8"))[:32]
 
 
 # Loading: the export document back into a Manifest, checking every value's type.
@@ -307,7 +228,7 @@ def _load(path: Path, root: Path, key: str, walk: str) -> Manifest | None:
         inputs, dirs = entry.get("inputs"), entry.get("dirs")
         if not isinstance(inputs, dict) or not isinstance(dirs, dict):
             return None
-        if _input_hashes(root, inputs) != inputs or _input_dirs(root, inputs) != dirs:
+        if input_hashes(root, inputs) != inputs or input_dirs(root, inputs) != dirs:
             return None
         manifest = document_to_manifest(entry.get("manifest"))
     except (CorruptEntry, RecursionError):
@@ -322,27 +243,12 @@ def _store(path: Path, root: Path, key: str, walk: str, manifest: Manifest) -> N
         "format": CACHE_FORMAT,
         "key": key,
         "tree": walk,
-        "inputs": _input_hashes(root, manifest.inputs),
-        "dirs": _input_dirs(root, manifest.inputs),
+        "inputs": input_hashes(root, manifest.inputs),
+        "dirs": input_dirs(root, manifest.inputs),
         "manifest": cache_document(manifest),
     }
     data = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# created by manifest-lint: never commit the cache\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            Path(temporary).replace(path)  # atomic rename (os.replace)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        # The cache only saves time: an unwritable cache directory must not fail the check.
-        return
+    atomic_write(path, data)
 
 
 def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache | None) -> Manifest:

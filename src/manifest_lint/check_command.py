@@ -59,7 +59,7 @@ def load_check_config(
 
 def extraction_cache(no_cache: bool, cache_dir: Path | None, root: Path) -> ExtractionCache | None:
     """The extraction cache to use, or None with --no-cache."""
-    from manifest_lint.cache import DEFAULT_DIR, ExtractionCache
+    from manifest_lint.digests import DEFAULT_DIR, ExtractionCache
 
     return None if no_cache else ExtractionCache(cache_dir or root / DEFAULT_DIR)
 
@@ -85,7 +85,6 @@ def run_check_command(request: CheckRequest) -> int:
         )
     if request.fail_on is not None and request.fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on: {request.fail_on!r} is not one of error, warning, info")
-    from manifest_lint.check import exit_code, run_check
     from manifest_lint.config import Overrides, apply_overrides
 
     config = load_check_config(
@@ -97,6 +96,21 @@ def run_check_command(request: CheckRequest) -> int:
     )
     store = extraction_cache(request.no_cache, request.cache_dir, config.root)
     use_baseline = not request.no_baseline
+    color = request.output_format == "text" and request.output is None and sys.stdout.isatty()
+    # Reports are remembered except where they depend on more than the repository (module doc).
+    report_store = (
+        store if request.new_since is None and request.output_format != "github" and not color else None
+    )
+    if report_store is not None:
+        from manifest_lint import result_cache
+
+        key = result_cache.report_key(config, request.output_format, use_baseline)
+        hit = result_cache.lookup(report_store, key, config)
+        if hit is not None:
+            write_output(hit.output, request.output)
+            return 0 if request.exit_zero else hit.status
+    from manifest_lint.check import exit_code, run_check
+
     result = run_check(config, use_baseline=use_baseline, cache=store)
     if request.new_since is not None:
         from manifest_lint.newsince import check_new_since
@@ -109,7 +123,7 @@ def run_check_command(request: CheckRequest) -> int:
     from manifest_lint.source_lines import file_lines
 
     lines = file_lines(config.root)
-    if request.output_format == "text" and request.output is None and sys.stdout.isatty():
+    if color:
         from manifest_lint.report.text import render_text
 
         text = render_text(result, lines, color=True)
@@ -121,4 +135,7 @@ def run_check_command(request: CheckRequest) -> int:
         from manifest_lint.report.markdown import render_markdown
 
         write_step_summary(render_markdown(result))
-    return 0 if request.exit_zero else exit_code(result, config.fail_on)
+    status = exit_code(result, config.fail_on)
+    if report_store is not None:
+        result_cache.remember(report_store, key, config, result, result_cache.RememberedReport(text, status))
+    return 0 if request.exit_zero else status
