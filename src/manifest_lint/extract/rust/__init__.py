@@ -75,5 +75,7 @@ def _attributed(surfaces: list[Surface]) -> list[Surface]:
     """A route read once per package that loads its crate (a server lib, and the CLI member that
     depends on it and launches it) is listed once: with the binaries that serve it, not also with
     no binary."""
+    if not any(isinstance(s, Route) and s.binary is None for s in surfaces):
+        return surfaces  # nothing to drop: skip copying every served route (0.15 s at 10k routes)
     served = {replace(s, binary=None) for s in surfaces if isinstance(s, Route) and s.binary is not None}
     return [s for s in surfaces if not (isinstance(s, Route) and s.binary is None and s in served)]

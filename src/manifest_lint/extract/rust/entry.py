@@ -39,7 +39,9 @@ _REGISTRATIONS = {
     "nest_api_service",
     *(f"typed_{m}" for m in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "connect")),
 }
-_REGISTRATION_BYTES = tuple(name.encode() for name in _REGISTRATIONS)
+# One C-level scan per fn instead of a Python `in` per name (160k calls on a 10k-route crate).
+_REGISTRATION_BYTES = re.compile(b"|".join(re.escape(name.encode()) for name in sorted(_REGISTRATIONS)))
+_BRACED_PARAM = re.compile(r"\{[^{}/]*\}")
 _SENTINEL = "\ue000"
 
 
@@ -207,7 +209,7 @@ def _registration_lines(item: Item, data: bytes | None) -> set[tuple[str, int]]:
     """
     found: set[tuple[str, int]] = set()
     body = data[item.node.start_byte : item.node.end_byte] if data is not None else item.node.text or b""
-    if not any(name in body for name in _REGISTRATION_BYTES):
+    if _REGISTRATION_BYTES.search(body) is None:
         return found
     import tree_sitter
 
@@ -282,10 +284,12 @@ def _route(
 
 
 def _syntax_mismatch(uri: str, syntax: PathSyntax) -> str | None:
-    segments = uri.replace(UNKNOWN, "").split("/")
-    if syntax == "axum-0.7" and any(re.search(r"\{[^{}]*\}", s) for s in segments):
+    """Per `/` segment: a `{..}` inside one segment, or a segment starting with `:` or `*`
+    (matched on the whole path at once: a per-segment regex was 0.15 s at 10k routes)."""
+    known = uri.replace(UNKNOWN, "")
+    if syntax == "axum-0.7" and _BRACED_PARAM.search(known):
         return "`{param}` is axum 0.8 syntax; axum 0.7 matches the braces literally"
-    if syntax == "axum-0.8" and any(s.startswith((":", "*")) for s in segments):
+    if syntax == "axum-0.8" and (known.startswith((":", "*")) or "/:" in known or "/*" in known):
         return "`:param`/`*rest` is axum 0.7 syntax; axum 0.8 panics at startup"
     return None
 

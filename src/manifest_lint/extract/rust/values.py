@@ -361,6 +361,7 @@ def _format_pieces(template: str) -> list[tuple[str, str | None]]:
 
 
 _SWALLOW = "\ue001"
+_SWALLOWED = re.compile(f"{_SWALLOW}[ \t\n\r]*")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
 
 
@@ -368,13 +369,14 @@ def literal_text(node: tree_sitter.Node) -> str:
     """The value of a (non-raw) string literal, escapes decoded as rustc does."""
     out: list[str] = []
     for child in node.named_children:
-        text = node_text(child)
-        if child.type == "string_content":
-            out.append(text)
-        elif child.type == "escape_sequence":
-            out.append(_unescape(text))
+        kind = child.type
+        if kind == "string_content":
+            out.append(node_text(child))
+        elif kind == "escape_sequence":
+            out.append(_unescape(node_text(child)))
+    text = "".join(out)
     # A backslash before a newline swallows the newline and the next line's leading whitespace.
-    return re.sub(f"{_SWALLOW}[ \t\n\r]*", "", "".join(out))
+    return _SWALLOWED.sub("", text) if _SWALLOW in text else text
 
 
 def _unescape(text: str) -> str:
