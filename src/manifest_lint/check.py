@@ -29,18 +29,18 @@ if TYPE_CHECKING:
 
 
 def extract_all(
-    config: Config, cache: ExtractionCache | None = None
+    config: Config, cache: ExtractionCache | None = None, jobs: int = 1
 ) -> tuple[Manifest, tuple[Manifest, ...]]:
-    """The legacy manifest and one manifest per target root (from `cache` when still valid)."""
-    from manifest_lint.cache import cached_extract
+    """The legacy manifest and one manifest per target root (from `cache` when still valid),
+    extracting up to `jobs` roots at once."""
     from manifest_lint.extract import ExtractOptions
+    from manifest_lint.workers import extract_roots
 
     if config.legacy is None:
         raise UsageError("no legacy app: set `legacy` in the config or pass --legacy PATH")
     options = ExtractOptions(env=config.env, limits=config.limits)
-    legacy = cached_extract(config.legacy, options, cache)
-    targets = tuple(cached_extract(t, options, cache) for t in config.targets)
-    return legacy, targets
+    legacy, *targets = extract_roots((config.legacy, *config.targets), options, cache, jobs)
+    return legacy, tuple(targets)
 
 
 def load_plan(config: Config) -> Plan:
@@ -53,9 +53,9 @@ def load_plan(config: Config) -> Plan:
 
 
 def run_check(
-    config: Config, *, use_baseline: bool = True, cache: ExtractionCache | None = None
+    config: Config, *, use_baseline: bool = True, cache: ExtractionCache | None = None, jobs: int = 1
 ) -> CheckResult:
-    legacy, targets = extract_all(config, cache)
+    legacy, targets = extract_all(config, cache, jobs)
     return evaluate(config, legacy, targets, load_plan(config), use_baseline=use_baseline)
 
 

@@ -41,6 +41,7 @@ class CheckRequest:
     new_since: str | None = None
     no_cache: bool = False
     cache_dir: Path | None = None
+    jobs: int | None = None
 
 
 def load_check_config(
@@ -110,8 +111,10 @@ def run_check_command(request: CheckRequest) -> int:
             write_output(hit.output, request.output)
             return 0 if request.exit_zero else hit.status
     from manifest_lint.check import exit_code, run_check
+    from manifest_lint.workers import default_jobs
 
-    result = run_check(config, use_baseline=use_baseline, cache=store)
+    jobs = request.jobs or default_jobs()
+    result = run_check(config, use_baseline=use_baseline, cache=store, jobs=jobs)
     if request.new_since is not None:
         from manifest_lint.newsince import check_new_since
 

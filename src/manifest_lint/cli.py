@@ -186,6 +186,12 @@ def check(
     ] = None,
     no_cache: _NoCacheOpt = False,
     cache_dir: _CacheDirOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", min=1, help="Roots to extract at once (default: the CPUs available).", metavar="N"
+        ),
+    ] = None,
 ) -> None:
     """Check the legacy app against the plan and the target: coverage, drift, progress."""
     from manifest_lint.check_command import CheckRequest, run_check_command
@@ -206,6 +212,7 @@ def check(
         new_since=new_since,
         no_cache=no_cache,
         cache_dir=cache_dir,
+        jobs=jobs,
     )
     raise typer.Exit(run_check_command(request))
 
@@ -276,7 +283,9 @@ def report(
 
     config = _check_config(path, config_file, legacy, target, plan)
     assert isinstance(config, Config)
-    result = run_check(config, cache=_cache(no_cache, cache_dir, config.root))
+    from manifest_lint.workers import default_jobs
+
+    result = run_check(config, cache=_cache(no_cache, cache_dir, config.root), jobs=default_jobs())
     write_output(render_html(result), output)
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 EXIT_ERROR = 2
 
-# option → (CheckRequest field, kind); kinds: "flag", "path", "paths", "str", "strs".
+# option → (CheckRequest field, kind); kinds: "flag", "path", "paths", "str", "strs", "count".
 _OPTIONS: dict[str, tuple[str, str]] = {
     "--legacy": ("legacy", "path"),
     "--target": ("target", "paths"),
@@ -38,6 +38,7 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--new-since": ("new_since", "str"),
     "--no-cache": ("no_cache", "flag"),
     "--cache-dir": ("cache_dir", "path"),
+    "--jobs": ("jobs", "count"),
 }
 
 
@@ -80,7 +81,11 @@ def parse_check(argv: Sequence[str]) -> CheckRequest | None:
             index += 1
         else:
             return None
-        if kind == "path":
+        if kind == "count":
+            if not (value.isascii() and value.isdigit() and int(value) >= 1):
+                return None
+            values[field] = int(value)
+        elif kind == "path":
             values[field] = Path(value)
         elif kind == "str":
             values[field] = value

@@ -31,6 +31,8 @@ AGREEING = [
     ["check", "proj", "--legacy", "old", "--target", "a", "--target=b", "--plan", "p.md", "--plan", "q.toml"],
     ["check", "--config", "cfg.toml", "--new-since", "origin/main", "--cache-dir", "x"],
     ["check", "--output-format", "bogus", "--fail-on", "never"],
+    ["check", "--jobs", "1"],
+    ["check", "--jobs=4", "proj"],
 ]
 
 DECLINED = [
@@ -46,6 +48,8 @@ DECLINED = [
     ["check", "--exit-zero=1"],
     ["check", "-o=x"],
     ["check", "--version"],
+    ["check", "--jobs", "0"],
+    ["check", "--jobs=two"],
 ]
 
 

@@ -1,7 +1,8 @@
 """The tool never executes, imports or evaluates analysed code and never touches the network.
 
 Each run happens in a fresh interpreter whose `sitecustomize` installs an audit hook before
-manifest-lint loads. The hook rejects every socket, process-spawning and exec event, and any
+manifest-lint loads. The hook rejects every socket, process-spawning and exec event (a bare fork of manifest-lint
+itself, which `check` uses for its workers, is allowed and counted), and any
 `exec`/`compile` of code that lives inside the analysed tree; rejected events are also logged to
 a file, so a failure names exactly what was attempted.
 """
@@ -22,13 +23,16 @@ import sys
 
 _LOG = os.open(os.environ["ML_AUDIT_LOG"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 _TREE = os.environ["ML_AUDIT_TREE"]
-_BLOCKED = ("socket.", "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+_BLOCKED = ("socket.", "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
             "os.forkpty", "pty.spawn", "urllib.Request", "http.client.connect", "ctypes.dlopen")
 
 
 def _hook(event, args):
     reason = None
-    if event.startswith(_BLOCKED):
+    if event == "os.fork":  # a copy of manifest-lint itself (workers.py); exec stays blocked in it
+        with open(os.environ["ML_AUDIT_LOG"] + ".forks", "a") as forks:
+            forks.write("fork\\n")
+    elif event.startswith(_BLOCKED):
         reason = event
     elif event in ("exec", "compile"):
         code = args[0] if args else None
@@ -93,7 +97,7 @@ def test_hook_really_blocks(tmp_path: Path, tree: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [("export", "legacy", "--json"), ("export", "service", "--json"), ("check",)]
+    "args", [("export", "legacy", "--json"), ("export", "service", "--json"), ("check", "--jobs", "2")]
 )
 def test_runs_under_blocked_network_and_exec(tmp_path: Path, tree: Path, args: tuple[str, ...]) -> None:
     env = guarded_env(tmp_path, tree)
@@ -104,4 +108,6 @@ def test_runs_under_blocked_network_and_exec(tmp_path: Path, tree: Path, args: t
     assert run.code in ((0,) if args[0] == "export" else (0, 1)), run.stderr
     if args[0] == "export":
         assert '"routes"' in run.stdout
+    else:  # check extracted the target in a forked worker, under the same guard
+        assert (tmp_path / "audit.log.forks").read_text() == "fork\n"
     assert not Path("/tmp/ml-pwned").exists()
