@@ -25,6 +25,7 @@ from manifest_lint.digests import (
     DEFAULT_DIR,
     ExtractionCache,
     atomic_write,
+    entry_bytes,
     input_dirs,
     input_hashes,
     sha256_hex,
@@ -247,8 +248,7 @@ def _store(path: Path, root: Path, key: str, walk: str, manifest: Manifest) -> N
         "dirs": input_dirs(root, manifest.inputs),
         "manifest": cache_document(manifest),
     }
-    data = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
-    atomic_write(path, data)
+    atomic_write(path, entry_bytes(entry))
 
 
 def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache | None) -> Manifest:

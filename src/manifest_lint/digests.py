@@ -114,6 +114,21 @@ def input_dirs(root: Path, inputs: Iterable[str]) -> dict[str, str]:
     return {parent: _listing(root / parent) for parent in parents}
 
 
+def entry_bytes(entry: object) -> bytes:
+    """A cache entry as compact JSON with sorted keys (orjson: a tenth of the time of `json`).
+
+    Strings orjson refuses (lone surrogates from undecodable file names) go through `json`.
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        import json
+
+        return json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write a cache file so that concurrent runs never see half of it; failures are ignored."""
     try:

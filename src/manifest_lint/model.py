@@ -156,6 +156,10 @@ class Manifest:
     surfaces: tuple[Surface, ...]
     diagnostics: tuple[Diagnostic, ...]
     inputs: tuple[str, ...] = field(default=())
+    # Set by `sorted()`: the very tuples it produced, so sorting an already sorted manifest again
+    # (every stage asks for the canonical order) costs nothing. Compared by identity, so a
+    # `replace()` with new surfaces, diagnostics or inputs is sorted afresh.
+    sorted_parts: tuple[object, ...] | None = field(default=None, compare=False, repr=False)
 
     def of_kind(self, kind: SurfaceKind) -> tuple[Surface, ...]:
         return tuple(s for s in self.surfaces if s.kind == kind)
@@ -165,12 +169,24 @@ class Manifest:
         return tuple(s for s in self.surfaces if isinstance(s, Route))
 
     def sorted(self) -> Manifest:
-        """A copy in the one deterministic order every output uses."""
+        """A copy in the one deterministic order every output uses (self when already in it)."""
+        parts = self.sorted_parts
+        if (
+            parts is not None
+            and parts[0] is self.surfaces
+            and parts[1] is self.diagnostics
+            and parts[2] is self.inputs
+        ):
+            return self
+        surfaces = sort_surfaces(self.surfaces)
+        diagnostics = tuple(sorted(set(self.diagnostics), key=diagnostic_sort_key))
+        inputs = tuple(sorted(set(self.inputs)))
         return replace(
             self,
-            surfaces=sort_surfaces(self.surfaces),
-            diagnostics=tuple(sorted(set(self.diagnostics), key=diagnostic_sort_key)),
-            inputs=tuple(sorted(set(self.inputs))),
+            surfaces=surfaces,
+            diagnostics=diagnostics,
+            inputs=inputs,
+            sorted_parts=(surfaces, diagnostics, inputs),
         )
 
 

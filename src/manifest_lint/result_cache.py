@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from manifest_lint.digests import atomic_write, input_dirs, input_hashes, tool_digest, tree_digest
+from manifest_lint.digests import (
+    atomic_write,
+    entry_bytes,
+    input_dirs,
+    input_hashes,
+    tool_digest,
+    tree_digest,
+)
 
 if TYPE_CHECKING:
     from manifest_lint.config import Config
@@ -151,5 +158,4 @@ def remember(
         },
         "files": {name: _file_digest(name) for name in _read_files(config, result, roots)},
     }
-    data = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
-    atomic_write(_entry_path(store, key), data)
+    atomic_write(_entry_path(store, key), entry_bytes(entry))
