@@ -297,16 +297,16 @@ class Interpreter:
     def run_statement(self, node: tree_sitter.Node, ctx: Ctx) -> bool | str | None:
         kind = node.type
         if kind == "expression_statement":
-            expression = node.named_children[0] if node.named_children else None
+            expression = node.named_child(0) if node.named_child_count else None
             if expression is not None:
-                self.run_expression(expression, ctx)
+                self.run_expression(expression, ctx, discard=True)
             return None
         if kind == "compound_statement":
             return self.run_block(list(node.named_children), ctx)
         if kind == "return_statement":
-            value = node.named_children[0] if node.named_children else None
+            value = node.named_child(0) if node.named_child_count else None
             if value is not None:
-                self.run_expression(value, ctx)
+                self.run_expression(value, ctx, discard=True)
             return True
         if kind == "if_statement":
             return self.run_if(node, ctx)
@@ -418,7 +418,9 @@ class Interpreter:
                 variables[node_text(var).lstrip("$")] = Unknown(node_text(var), node_line(var))
         self.run_block(statements, ctx.child(variables))
 
-    def run_expression(self, node: tree_sitter.Node, ctx: Ctx) -> Value:
+    def run_expression(self, node: tree_sitter.Node, ctx: Ctx, *, discard: bool = False) -> Value:
+        """Run one expression; with `discard` (a statement's value nobody reads) a route chain does
+        not build the `Unknown` it would otherwise return."""
         kind = node.type
         if kind in (
             "require_expression",
@@ -446,7 +448,7 @@ class Interpreter:
                 ctx.variables[node_text(left).lstrip("$")] = value
             return value
         if kind in ("member_call_expression", "scoped_call_expression", "nullsafe_member_call_expression"):
-            handled, value = self.run_chain(node, ctx)
+            handled, value = self.run_chain(node, ctx, discard=discard)
             if handled:
                 return value
             if kind == "scoped_call_expression" and self.inline_static(node, ctx):
@@ -571,7 +573,7 @@ class Interpreter:
             return "router", calls
         return None
 
-    def run_chain(self, node: tree_sitter.Node, ctx: Ctx) -> tuple[bool, Value]:
+    def run_chain(self, node: tree_sitter.Node, ctx: Ctx, *, discard: bool = False) -> tuple[bool, Value]:
         base = self.chain_base(node, ctx)
         if base is None:
             return False, None
@@ -587,7 +589,7 @@ class Interpreter:
             self.run_router_chain(calls, ctx, pending)
         for item in pending:
             resources.register(self, item)
-        return True, Unknown(node_text(node), node_line(node))
+        return True, None if discard else Unknown(node_text(node), node_line(node))
 
     def args(self, call: tree_sitter.Node, ctx: Ctx) -> tuple[list[Value], dict[str, Value]]:
         return self.folder.fold_args(call.child_by_field_name("arguments"), ctx.scope, ctx.variables)
@@ -659,7 +661,6 @@ class Interpreter:
         resource: Pending | None = None
         rel = ctx.scope.rel
         for name, call in calls:
-            line = call_line(call)
             args, named = self.args(call, ctx)
             if draft is not None:
                 if not self.route_method(draft, name, args, call, ctx):
@@ -700,7 +701,7 @@ class Interpreter:
                         f"`->{name}()` after a route registrar throws "
                         "BadMethodCallException at run time; no route registered",
                         rel,
-                        line,
+                        call_line(call),
                     )
                     return
                 draft = self.verb_route(name, args, named, call, ctx, registrar)
@@ -712,7 +713,12 @@ class Interpreter:
                 if registrar is not None:
                     options = {**options, **registrar}
                 resource = Pending(
-                    name, _arg(args, named, 0, "name"), _arg(args, named, 1, "controller"), options, ctx, line
+                    name,
+                    _arg(args, named, 0, "name"),
+                    _arg(args, named, 1, "controller"),
+                    options,
+                    ctx,
+                    call_line(call),
                 )
                 pending.append(resource)
                 continue
@@ -726,9 +732,10 @@ class Interpreter:
                         "unresolved-construct",
                         f"`{name}()` with a computed list; routes not listed",
                         rel,
-                        line,
+                        call_line(call),
                     )
                     return
+                line = call_line(call)
                 for key, controller in listed.items:
                     pending.append(Pending(RESOURCE_LISTS[name], key, controller, dict(options), ctx, line))
                 return
@@ -767,7 +774,7 @@ class Interpreter:
                 "unresolved-construct",
                 f"`{name}()` on the {what} is not a known routing call (a macro?); not evaluated",
                 rel,
-                line,
+                call_line(call),
             )
             return
 
@@ -931,7 +938,7 @@ class Interpreter:
             return
         inner = Ctx(closure.file, variables, ctx.conditions, ctx.this)
         if node.type == "arrow_function":
-            self.run_expression(body, inner)
+            self.run_expression(body, inner, discard=True)
         else:
             self.run_block(list(body.named_children), inner)
 
@@ -993,8 +1000,10 @@ class Interpreter:
         else:
             methods = list(VERBS[name])
             uri_value, action = _arg(args, named, 0, "uri"), _arg(args, named, 1, "action")
-        uri_node = _arg_node(call, 0 if name != "match" else 1)
-        uri, complete = self.uri_text(uri_value, uri_node, ctx)
+        uri = as_string(uri_value)
+        complete = uri is not None
+        if uri is None:
+            uri, complete = self.uri_text(uri_value, _arg_node(call, 0 if name != "match" else 1), ctx)
         compiled: Value | Attrs = _compile_action(action, registrar) if registrar is not None else action
         draft = self.create_route(methods, uri, compiled, ctx, line)
         if not complete:
@@ -1031,16 +1040,15 @@ class Interpreter:
         group = self.group_stack[-1] if self.group_stack else None
         status = "resolved"
         attrs: Attrs = dict(action) if isinstance(action, dict) else _action_attrs(action)
-        if isinstance(attrs.get("uses"), Unknown) or isinstance(attrs.get("controller"), Unknown):
+        uses = attrs.get("uses")
+        controller = attrs.get("controller")
+        if isinstance(uses, Unknown) or isinstance(controller, Unknown):
             self.diagnose(
                 "unresolved-construct", "route action cannot be computed statically", ctx.scope.rel, line
             )
-            attrs["controller"] = (
-                attrs.get("controller") if isinstance(attrs.get("controller"), str) else Unknown("", line)
-            )
+            attrs["controller"] = controller if isinstance(controller, str) else Unknown("", line)
             status = "partial"
-        elif isinstance(attrs.get("uses"), str) and not attrs.get("_callable"):
-            uses = str(attrs["uses"])
+        elif isinstance(uses, str) and not attrs.get("_callable"):
             if group is not None:
                 uses = _prepend_group_controller(uses, group)
                 uses = _prepend_group_namespace(uses, group)
@@ -1052,9 +1060,9 @@ class Interpreter:
         if "GET" in methods and "HEAD" not in methods:
             methods = [*methods, "HEAD"]
         full_uri = router_prefix(str(group.get("prefix") or "") if group is not None else "", uri)
-        full_uri = route_prefix(
-            str(route_prefix_value) if isinstance(route_prefix_value, str) else "", full_uri
-        )
+        if isinstance(route_prefix_value, str) and route_prefix_value:
+            # An empty prefix leaves router_prefix's already trimmed uri as it is.
+            full_uri = route_prefix(route_prefix_value, full_uri)
         full_uri = parse_uri(full_uri)
         if group is not None:
             attrs = merge(attrs, group, prepend_existing_prefix=False)

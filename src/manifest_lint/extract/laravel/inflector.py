@@ -70,6 +70,7 @@ def match_case(value: str, comparison: str) -> str:
     return value
 
 
+@cache
 def singular(word: str) -> str:
-    """Laravel `Str::singular`."""
+    """Laravel `Str::singular`; memoised, as resource names repeat across an app's route files."""
     return match_case(singularize(word), word)

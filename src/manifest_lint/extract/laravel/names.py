@@ -26,9 +26,11 @@ class Names:
 
     namespace: str = ""
     imports: dict[str, str] = field(default_factory=dict)
+    _resolved: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def add_use(self, text: str) -> None:
         """Record a `use` declaration (plain, aliased or grouped); function/const imports are ignored."""
+        self._resolved.clear()
         match = _USE_GROUP.match(text)
         if match is None or match.group(1):
             return
@@ -47,7 +49,15 @@ class Names:
                 self.imports[short.lower()] = name
 
     def resolve(self, raw: str) -> str:
-        """Fully qualified class name (no leading backslash) for a class name as written."""
+        """Fully qualified class name (no leading backslash) for a class name as written; memoised
+        because a route file names the same few controllers on every line."""
+        resolved = self._resolved.get(raw)
+        if resolved is None:
+            resolved = self._resolve(raw)
+            self._resolved[raw] = resolved
+        return resolved
+
+    def _resolve(self, raw: str) -> str:
         raw = raw.strip()
         if raw.startswith("\\"):
             return raw[1:]

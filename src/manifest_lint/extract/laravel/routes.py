@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -157,41 +159,58 @@ def _class_supertypes(sources: SourceSet, composer: Composer, cls: str) -> tuple
 
 
 def _wildcards(draft: Draft) -> frozenset[str]:
-    import re
+    where = draft.action.get("where")
+    if not where or not isinstance(where, dict):
+        return _NO_WILDCARDS
+    return frozenset(name for name, pattern in draft.wheres().items() if _matches_slash(pattern))
 
-    found: set[str] = set()
-    for name, pattern in draft.wheres().items():
-        try:
-            if re.fullmatch(f"(?:{pattern})", _SLASH_SAMPLE):
-                found.add(name)
-        except re.error:
-            continue
-    return frozenset(found)
+
+_NO_WILDCARDS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=1024)
+def _matches_slash(pattern: str) -> bool:
+    """Whether a `where` pattern lets a parameter span a `/` (memoised: apps reuse a few patterns)."""
+    try:
+        return re.fullmatch(f"(?:{pattern})", _SLASH_SAMPLE) is not None
+    except re.error:
+        return False
+
+
+def _middleware_names(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [m if isinstance(m, str) else str(m) for m in value]
+    return [str(m) for m in as_list(value)]
 
 
 def _surfaces(
     draft: Draft, resolver: MiddlewareResolver, controllers: ControllerMiddleware, framework: str | None
 ) -> list[Route]:
     action = draft.action_name()
-    route_middleware = [str(m) for m in as_list(draft.action.get("middleware"))]
-    excluded = [str(m) for m in as_list(draft.action.get("excluded_middleware"))]
-    middleware = resolver.gather(route_middleware, controllers.for_action(action), excluded)
+    route_middleware = _middleware_names(draft.action.get("middleware"))
+    excluded = _middleware_names(draft.action.get("excluded_middleware"))
+    middleware = tuple(resolver.gather(route_middleware, controllers.for_action(action), excluded))
     uri = "/" + draft.uri.lstrip("/") if draft.uri != "/" else "/"
     canonical = canonical_path(uri, "laravel", _wildcards(draft))
+    notes = tuple(draft.notes)
+    name = draft.name
+    domain = draft.domain
     return [
         Route(
             stack="laravel",
             file=draft.file,
             line=draft.line,
             condition=draft.condition,
-            notes=tuple(draft.notes),
+            notes=notes,
             method=method,
             uri=uri,
             canonical_uri=canonical,
-            name=draft.name,
+            name=name,
             action=action,
-            middleware=tuple(middleware),
-            domain=draft.domain,
+            middleware=middleware,
+            domain=domain,
             framework=framework,
             page=draft.page,
             status=draft.status,

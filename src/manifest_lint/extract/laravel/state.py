@@ -82,19 +82,31 @@ def _format_where(new: Attrs, old: Attrs) -> object:
 
 def merge(new: Attrs, old: Attrs, prepend_existing_prefix: bool = True) -> Attrs:
     """`RouteGroup::merge($new, $old, $prependExistingPrefix)`."""
-    old = dict(old)
-    new = dict(new)
-    if new.get("domain") is not None:
-        old.pop("domain", None)
-    if new.get("controller") is not None:
-        old.pop("controller", None)
-    if old.get("as") is not None:
-        new["as"] = str(old["as"]) + str(new.get("as") or "")
-    new["namespace"] = _format_namespace(new, old)
-    new["prefix"] = _format_prefix(new, old, prepend_existing_prefix)
-    new["where"] = _format_where(new, old)
-    base = {key: value for key, value in old.items() if key not in ("namespace", "prefix", "where", "as")}
-    return _merge_recursive(base, new)
+    dropped = _FORMATTED_KEYS
+    if new.get("domain") is not None or new.get("controller") is not None:
+        dropped = dropped | {key for key in ("domain", "controller") if new.get(key) is not None}
+    result: Attrs = {key: value for key, value in old.items() if key not in dropped}
+    formatted = dict(new)
+    old_as = old.get("as")
+    if old_as is not None:
+        formatted["as"] = str(old_as) + str(new.get("as") or "")
+    formatted["namespace"] = _format_namespace(new, old)
+    formatted["prefix"] = _format_prefix(new, old, prepend_existing_prefix)
+    formatted["where"] = _format_where(new, old)
+    for key, value in formatted.items():
+        if key not in result:
+            result[key] = value
+            continue
+        existing = result[key]
+        if isinstance(existing, dict) and isinstance(value, dict):
+            result[key] = _merge_recursive(existing, value)
+        else:
+            result[key] = as_list(existing) + as_list(value)
+    return result
+
+
+# Keys `merge` formats itself rather than merging recursively.
+_FORMATTED_KEYS = frozenset({"namespace", "prefix", "where", "as"})
 
 
 def router_prefix(group_prefix: str, uri: str) -> str:
@@ -114,6 +126,8 @@ _BINDING = re.compile(r"\{([\w:]+?)\??\}")
 
 def parse_uri(uri: str) -> str:
     """`RouteUri::parse`: `{post:slug}` is stored as `{post}` (the field is a binding detail)."""
+    if ":" not in uri:
+        return uri
     for match in _BINDING.finditer(uri):
         inner = match.group(1)
         if ":" in inner:
@@ -158,6 +172,8 @@ class Draft:
 
     def listed_methods(self) -> list[str]:
         """Methods as the export lists them: HEAD implied by GET and OPTIONS implied by any() dropped."""
+        if "HEAD" not in self.methods and "OPTIONS" not in self.methods:
+            return list(self.methods)
         has_get = "GET" in self.methods
         is_any = all(verb in self.methods for verb in ALL_VERBS)
         return [

@@ -71,6 +71,10 @@ class PhpArray:
 Value = str | int | float | bool | None | ClassRef | Closure | PhpArray | RouterRef | Unknown
 
 
+_INT_KEY = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_INT_KEY_START = frozenset("-0123456789")
+
+
 def php_array(items: list[tuple[int | str | None, Value]]) -> PhpArray:
     """Build an array the way PHP does: `None` key = next integer index, numeric strings become ints."""
     result: dict[int | str, Value] = {}
@@ -78,7 +82,7 @@ def php_array(items: list[tuple[int | str | None, Value]]) -> PhpArray:
     for key, value in items:
         if key is None:
             key = next_index
-        elif isinstance(key, str) and re.fullmatch(r"-?(?:0|[1-9][0-9]*)", key):
+        elif isinstance(key, str) and key[:1] in _INT_KEY_START and _INT_KEY.fullmatch(key):
             key = int(key)
         if isinstance(key, int) and key >= next_index:
             next_index = key + 1
@@ -189,9 +193,16 @@ class Folder:
         named: dict[str, Value] = {}
         if arguments is None:
             return positional, named
+        fold = self.fold
         for argument in arguments.named_children:
             if argument.type != "argument":
                 continue
+            if argument.child_count == 1:
+                # The usual positional argument: one expression, no name, no spread.
+                only = argument.children[0]
+                if only.is_named:
+                    positional.append(fold(only, scope, variables))
+                    continue
             name = argument.child_by_field_name("name")
             value_node = argument.named_children[-1] if argument.named_children else None
             if value_node is not None and name is not None and value_node.id == name.id:
@@ -213,7 +224,10 @@ def _string(
     if text[:1] in ("b", "B"):
         text = text[1:]
     body = text[1:-1]
-    return re.sub(r"\\([\\'])", r"\1", body)
+    return _SINGLE_QUOTED_ESCAPE.sub(r"\1", body) if "\\" in body else body
+
+
+_SINGLE_QUOTED_ESCAPE = re.compile(r"\\([\\'])")
 
 
 _ESCAPES = {
@@ -300,6 +314,8 @@ def _to_string(value: Value) -> str | None:
 
 def as_string(value: Value) -> str | None:
     """A value usable as a string (ClassRef gives its name), else None."""
+    if type(value) is str:
+        return value
     if isinstance(value, ClassRef):
         return value.name
     if isinstance(value, PhpArray | Closure | RouterRef | Unknown):
@@ -400,10 +416,16 @@ def _array(
     for element in node.named_children:
         if element.type != "array_element_initializer":
             continue
-        if any(child.type == "..." for child in element.children):
-            return Unknown(node_text(node), node_line(node))
+        has_key = False
+        for child in element.children:
+            if child.is_named:
+                continue
+            kind = child.type
+            if kind == "...":
+                return Unknown(node_text(node), node_line(node))
+            if kind == "=>":
+                has_key = True
         parts = element.named_children
-        has_key = any(child.type == "=>" for child in element.children)
         if has_key and len(parts) == 2:
             key = folder.fold(parts[0], scope, variables, depth + 1)
             if isinstance(key, bool):
