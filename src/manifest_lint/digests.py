@@ -100,9 +100,11 @@ def tree_digest(root: Path, skip: Path | None = None) -> str:
 def input_hashes(root: Path, inputs: Iterable[str]) -> dict[str, str]:
     """The content digest of each file of `inputs` (relative to `root`)."""
     hashes: dict[str, str] = {}
+    base = f"{root}/"
     for rel in inputs:
         try:
-            hashes[rel] = sha256_hex((root / rel).read_bytes())
+            with open(base + rel, "rb") as handle:  # noqa: PTH123 - thousands per run; pathlib doubles the cost
+                hashes[rel] = hashlib.sha256(handle.read()).hexdigest()
         except OSError:
             hashes[rel] = "<unreadable>"
     return hashes
@@ -110,7 +112,7 @@ def input_hashes(root: Path, inputs: Iterable[str]) -> dict[str, str]:
 
 def input_dirs(root: Path, inputs: Iterable[str]) -> dict[str, str]:
     """The listing digest of each directory holding one of `inputs`."""
-    parents = sorted({Path(rel).parent.as_posix() for rel in inputs})
+    parents = sorted({os.path.dirname(rel) or "." for rel in inputs})  # noqa: PTH120 - hot, strings only
     return {parent: _listing(root / parent) for parent in parents}
 
 
