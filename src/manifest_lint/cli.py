@@ -6,7 +6,6 @@ internal error. A traceback is never shown unless MANIFEST_LINT_DEBUG=1.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
@@ -108,27 +107,21 @@ def export(
     ] = None,
 ) -> None:
     """Print the routes, pages, commands and tables of one project."""
-    from manifest_lint.cache import cached_extract
-    from manifest_lint.extract import ExtractOptions
-    from manifest_lint.parsing import limits_with
-    from manifest_lint.report.export import dumps, manifest_document
+    from manifest_lint.export_command import ExportRequest, run_export_command
 
-    limits = limits_with(max_file_bytes=max_file_bytes, max_nesting=max_nesting, parse_timeout=parse_timeout)
-    options = ExtractOptions(env=env, resolve_aliases=resolve_aliases, limits=limits)
-    manifest = cached_extract(path, options, _cache(no_cache, cache_dir, path))
-    if json_output:
-        write_output(dumps(manifest_document(manifest)), output)
-        return
-    from rich.console import Console
-
-    from manifest_lint.report.manifest_text import print_manifest
-
-    if output is None:
-        print_manifest(Console(), manifest)
-        return
-    console = Console(record=True, width=160, file=io.StringIO())
-    print_manifest(console, manifest)
-    write_output(console.export_text(), output)
+    request = ExportRequest(
+        path=path,
+        json_output=json_output,
+        env=env,
+        resolve_aliases=resolve_aliases,
+        output=output,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        max_file_bytes=max_file_bytes,
+        max_nesting=max_nesting,
+        parse_timeout=parse_timeout,
+    )
+    raise typer.Exit(run_export_command(request))
 
 
 def _check_config(

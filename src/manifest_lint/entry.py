@@ -1,10 +1,11 @@
-"""The console entry point: answer a plain `check` without importing the typer app.
+"""The console entry point: answer a plain `check` or `export` without importing the typer app.
 
 typer (with click, pydantic and rich behind it) costs about 0.3 s to import and convert
 arguments, twice the whole budget of a warm pre-commit run. So `main()` first tries to read the
-arguments of `check` itself; only an invocation it fully understands takes this path. Anything
-else (another command, `--help`, an unknown or malformed option) goes to the typer app, which
-owns the help text and every usage error message. Both paths call `run_check_command`.
+arguments of `check` and `export` itself; only an invocation it fully understands takes this path.
+Anything else (another command, `--help`, an unknown or malformed option) goes to the typer app,
+which owns the help text and every usage error message. Both paths call the same
+`run_check_command` / `run_export_command`.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from manifest_lint.check_command import CheckRequest
+    from manifest_lint.export_command import ExportRequest
 
 EXIT_ERROR = 2
 
-# option → (CheckRequest field, kind); kinds: "flag", "path", "paths", "str", "strs", "count".
-_OPTIONS: dict[str, tuple[str, str]] = {
+# option → (request field, kind); kinds: "flag", "path", "paths", "str", "strs", "count".
+_CHECK_OPTIONS: dict[str, tuple[str, str]] = {
     "--legacy": ("legacy", "path"),
     "--target": ("target", "paths"),
     "--plan": ("plan", "paths"),
@@ -40,16 +42,28 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--cache-dir": ("cache_dir", "path"),
     "--jobs": ("jobs", "count"),
 }
+# The limit options of `export` are left to typer, which phrases their errors.
+_EXPORT_OPTIONS: dict[str, tuple[str, str]] = {
+    "--json": ("json_output", "flag"),
+    "--env": ("env", "str"),
+    "--resolve-aliases": ("resolve_aliases", "flag"),
+    "-o": ("output", "path"),
+    "--output": ("output", "path"),
+    "--no-cache": ("no_cache", "flag"),
+    "--cache-dir": ("cache_dir", "path"),
+}
 
 
-def parse_check(argv: Sequence[str]) -> CheckRequest | None:
-    """The request for `check ARGS`, or None when typer should handle the invocation.
+def _parse(
+    argv: Sequence[str], command: str, options: dict[str, tuple[str, str]]
+) -> dict[str, object] | None:
+    """The fields of a `command ARGS` request, or None when typer should handle the invocation.
 
     Accepts exactly what the typer command accepts for well-formed input: options before or
     after the one optional PATH, `--opt value` and `--opt=value`, repeatable list options, and
     `MANIFEST_LINT_CACHE_DIR`. Returns None for anything else, so no error is ever phrased here.
     """
-    if not argv or argv[0] != "check":
+    if not argv or argv[0] != command:
         return None
     values: dict[str, object] = {}
     lists: dict[str, list[object]] = {}
@@ -65,7 +79,7 @@ def parse_check(argv: Sequence[str]) -> CheckRequest | None:
             path = arg
             continue
         name, has_inline, inline = arg.partition("=")
-        spec = _OPTIONS.get(name)
+        spec = options.get(name)
         if spec is None or (has_inline and name == "-o"):
             return None
         field, kind = spec
@@ -93,12 +107,30 @@ def parse_check(argv: Sequence[str]) -> CheckRequest | None:
             lists.setdefault(field, []).append(Path(value) if kind == "paths" else value)
     if "cache_dir" not in values and os.environ.get("MANIFEST_LINT_CACHE_DIR"):
         values["cache_dir"] = Path(os.environ["MANIFEST_LINT_CACHE_DIR"])
-    from manifest_lint.check_command import CheckRequest
-
     fields: dict[str, object] = {**values, **{k: tuple(v) for k, v in lists.items()}}
     if path is not None:
         fields["path"] = Path(path)
+    return fields
+
+
+def parse_check(argv: Sequence[str]) -> CheckRequest | None:
+    """The request for `check ARGS`, or None when typer should handle the invocation."""
+    fields = _parse(argv, "check", _CHECK_OPTIONS)
+    if fields is None:
+        return None
+    from manifest_lint.check_command import CheckRequest
+
     return CheckRequest(**fields)  # type: ignore[arg-type]
+
+
+def parse_export(argv: Sequence[str]) -> ExportRequest | None:
+    """The request for `export ARGS`, or None when typer should handle the invocation."""
+    fields = _parse(argv, "export", _EXPORT_OPTIONS)
+    if fields is None:
+        return None
+    from manifest_lint.export_command import ExportRequest
+
+    return ExportRequest(**fields)  # type: ignore[arg-type]
 
 
 def run_guarded(work: Callable[[], int]) -> int:
@@ -124,12 +156,16 @@ def run_guarded(work: Callable[[], int]) -> int:
 
 
 def main() -> None:
-    request = parse_check(sys.argv[1:])
-    if request is None:
-        from manifest_lint.cli import main as typer_main
+    check = parse_check(sys.argv[1:])
+    if check is not None:
+        from manifest_lint.check_command import run_check_command
 
-        typer_main()
-        return
-    from manifest_lint.check_command import run_check_command
+        sys.exit(run_guarded(lambda: run_check_command(check)))
+    export = parse_export(sys.argv[1:])
+    if export is not None:
+        from manifest_lint.export_command import run_export_command
 
-    sys.exit(run_guarded(lambda: run_check_command(request)))
+        sys.exit(run_guarded(lambda: run_export_command(export)))
+    from manifest_lint.cli import main as typer_main
+
+    typer_main()

@@ -1,4 +1,4 @@
-"""The fast `check` path in `entry.py`: same request as the typer command, or no answer at all."""
+"""The fast `check`/`export` paths in `entry.py`: same request as the typer command, or no answer at all."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 import pytest
 from typer.testing import CliRunner
 
-from manifest_lint import check_command
+from manifest_lint import check_command, export_command
 from manifest_lint.cli import app
-from manifest_lint.entry import parse_check
+from manifest_lint.entry import parse_check, parse_export
 
 if TYPE_CHECKING:
     from manifest_lint.check_command import CheckRequest
+    from manifest_lint.export_command import ExportRequest
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "check" / "basic"
@@ -126,3 +127,71 @@ def test_fast_path_usage_errors_are_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "manifest-lint: error: missing-dir: no such directory\n"
+
+
+EXPORT_AGREEING = [
+    ["export"],
+    ["export", "legacy", "--json"],
+    ["export", "--json", "-o", "out.json", "legacy"],
+    ["export", "svc", "--env=production", "--resolve-aliases", "--no-cache"],
+    ["export", "--cache-dir", "c", "--output=m.txt"],
+]
+EXPORT_DECLINED = [
+    ["export", "--help"],
+    ["export", "a", "b"],
+    ["export", "--json=yes"],
+    ["export", "--max-nesting", "5"],
+    ["export", "--parse-timeout=1"],
+    ["export", "--env"],
+    ["check", "--json"],
+]
+
+
+def typer_export_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> ExportRequest:
+    seen: list[ExportRequest] = []
+
+    def capture(request: ExportRequest) -> int:
+        seen.append(request)
+        return 0
+
+    monkeypatch.setattr(export_command, "run_export_command", capture)
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    assert len(seen) == 1
+    return seen[0]
+
+
+@pytest.mark.parametrize("argv", EXPORT_AGREEING, ids=" ".join)
+def test_fast_export_parse_gives_the_typer_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MANIFEST_LINT_CACHE_DIR", raising=False)
+    fast = parse_export(argv)
+    assert fast is not None
+    assert fast == typer_export_request(argv, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", EXPORT_DECLINED, ids=" ".join)
+def test_unusual_exports_go_to_typer(argv: list[str]) -> None:
+    assert parse_export(argv) is None
+
+
+def test_fast_export_output_equals_typer_output_and_skips_typer(tmp_path: Path) -> None:
+    project = tmp_path / "basic"
+    shutil.copytree(FIXTURE, project)
+    argv = ["export", "legacy", "--json", "--no-cache"]
+    fast = run(
+        "import sys\n"
+        f"sys.argv = ['manifest-lint', *{argv!r}]\n"
+        "from manifest_lint.entry import main\n"
+        "try:\n    main()\nfinally:\n"
+        "    heavy = sorted(m for m in ('typer', 'rich', 'pydantic', 'click') if m in sys.modules)\n"
+        "    sys.stderr.write(f'HEAVY={heavy}')\n",
+        project,
+    )
+    slow = run(
+        f"import sys\nsys.argv = ['manifest-lint', *{argv!r}]\nfrom manifest_lint.cli import main\nmain()\n",
+        project,
+    )
+    assert fast.returncode == slow.returncode == 0, (fast.stderr, slow.stderr)
+    assert fast.stdout == slow.stdout
+    assert '"routes"' in fast.stdout
+    assert "HEAVY=[]" in fast.stderr
