@@ -1246,19 +1246,24 @@ def _compile_action(action: Value, attrs: Attrs) -> Attrs:
         return dict(attrs)
     if isinstance(action, str | Closure | ClassRef | Unknown):
         compiled = {"uses": action.name if isinstance(action, ClassRef) else action}
-    elif isinstance(action, PhpArray) and action.is_list() and _is_callable_array(action):
-        cls = as_string(action.values()[0]) or ""
-        cls = cls if cls.startswith("\\") else "\\" + cls
-        target = f"{cls}@{as_string(action.values()[1])}"
+    elif isinstance(action, PhpArray) and (parts := _callable_parts(action)) is not None:
+        cls = parts[0] if parts[0].startswith("\\") else "\\" + parts[0]
+        target = f"{cls}@{parts[1]}"
         compiled = {"uses": target, "controller": target, "_callable": True}
     else:
         compiled = _action_attrs(action)
     return {**attrs, **compiled}
 
 
-def _is_callable_array(value: PhpArray) -> bool:
-    items = value.values()
-    return len(items) == 2 and as_string(items[0]) is not None and isinstance(items[1], str)
+def _callable_parts(value: PhpArray) -> tuple[str, str] | None:
+    """Class and method of a `[Class::class, 'method']` action (a two-item list), else None."""
+    items = value.items
+    if len(items) != 2 or items[0][0] != 0 or items[1][0] != 1:
+        return None
+    cls, method = as_string(items[0][1]), items[1][1]
+    if cls is None or not isinstance(method, str):
+        return None
+    return cls, method
 
 
 def _action_attrs(action: Value) -> Attrs:
@@ -1274,8 +1279,9 @@ def _action_attrs(action: Value) -> Attrs:
     if isinstance(action, Unknown):
         return {"uses": action}
     if isinstance(action, PhpArray):
-        if action.is_list() and _is_callable_array(action):
-            target = f"{as_string(action.values()[0])}@{as_string(action.values()[1])}"
+        parts = _callable_parts(action)
+        if parts is not None:
+            target = f"{parts[0]}@{parts[1]}"
             return {"uses": target, "controller": target, "_callable": True}
         attrs = _attrs_from_array(action)
         for key in list(attrs):

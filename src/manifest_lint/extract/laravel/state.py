@@ -172,14 +172,15 @@ class Draft:
 
     def listed_methods(self) -> list[str]:
         """Methods as the export lists them: HEAD implied by GET and OPTIONS implied by any() dropped."""
-        if "HEAD" not in self.methods and "OPTIONS" not in self.methods:
-            return list(self.methods)
-        has_get = "GET" in self.methods
-        is_any = all(verb in self.methods for verb in ALL_VERBS)
+        methods = self.methods
+        drop_head = "HEAD" in methods and "GET" in methods
+        drop_options = "OPTIONS" in methods and all(verb in methods for verb in ALL_VERBS)
+        if not drop_head and not drop_options:
+            return list(methods)
         return [
             method
-            for method in self.methods
-            if not (method == "HEAD" and has_get) and not (method == "OPTIONS" and is_any)
+            for method in methods
+            if not (method == "HEAD" and drop_head) and not (method == "OPTIONS" and drop_options)
         ]
 
     def wheres(self) -> dict[str, str]:

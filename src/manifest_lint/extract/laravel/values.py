@@ -413,9 +413,16 @@ def _array(
     folder: Folder, node: tree_sitter.Node, scope: FileScope, variables: dict[str, Value], depth: int
 ) -> Value:
     items: list[tuple[int | str | None, Value]] = []
+    keyed = False
     for element in node.named_children:
         if element.type != "array_element_initializer":
             continue
+        if element.child_count == 1:
+            # A plain value (`[C::class, 'index']`): no key, no spread.
+            only = element.children[0]
+            if only.is_named:
+                items.append((None, folder.fold(only, scope, variables, depth + 1)))
+                continue
         has_key = False
         for child in element.children:
             if child.is_named:
@@ -433,8 +440,12 @@ def _array(
             if not isinstance(key, int | str):
                 return Unknown(node_text(node), node_line(node))
             items.append((key, folder.fold(parts[1], scope, variables, depth + 1)))
+            keyed = True
         elif parts:
             items.append((None, folder.fold(parts[-1], scope, variables, depth + 1)))
+    if not keyed:
+        # A list literal: PHP numbers it 0..n-1, nothing to normalise.
+        return PhpArray(tuple((index, value) for index, (_, value) in enumerate(items)))
     return php_array(items)
 
 
