@@ -429,7 +429,8 @@ class CrateSet:
         return crate.modules.get(ref.path) if crate is not None else None
 
     def module_of(self, item: Item) -> Module | None:
-        return self.module(ModuleRef(item.crate, item.module))
+        crate = self.crates.get(item.crate)
+        return crate.modules.get(item.module) if crate is not None else None
 
     def resolve(self, module: Module, segments: tuple[str, ...]) -> Resolved | None:
         """What `a::b::c` written in `module` names, or None when it cannot be found."""
@@ -548,6 +549,9 @@ class CrateSet:
         target = self.module(owner) if isinstance(owner, ModuleRef) else None
         if target is None:
             return None
+        name = segments[-1]
+        if name in target.items and (target.crate, target.path, name) not in self._active:
+            return target.items[name]  # what `_lookup` answers first in the value namespace
         if len(segments) == 1 and target is module:
             self._values_only = True
             try:
