@@ -82,10 +82,10 @@ def _format_where(new: Attrs, old: Attrs) -> object:
 
 def merge(new: Attrs, old: Attrs, prepend_existing_prefix: bool = True) -> Attrs:
     """`RouteGroup::merge($new, $old, $prependExistingPrefix)`."""
-    dropped = _FORMATTED_KEYS
-    if new.get("domain") is not None or new.get("controller") is not None:
-        dropped = dropped | {key for key in ("domain", "controller") if new.get(key) is not None}
-    result: Attrs = {key: value for key, value in old.items() if key not in dropped}
+    result: Attrs = {key: value for key, value in old.items() if key not in _FORMATTED_KEYS}
+    for key in ("domain", "controller"):
+        if key in result and new.get(key) is not None:
+            del result[key]
     formatted = dict(new)
     old_as = old.get("as")
     if old_as is not None:
