@@ -7,6 +7,8 @@ inputs is the only I/O here; rendering belongs to `report/`.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,8 @@ from manifest_lint.scoreboard import build_scoreboard
 from manifest_lint.snapshot import snapshot_drift
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from manifest_lint.cache import ExtractionCache
     from manifest_lint.config import Config
     from manifest_lint.model import Finding, Manifest, Severity
@@ -69,8 +73,29 @@ def enabled_codes(config: Config) -> frozenset[str]:
     )
 
 
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Keep the cyclic garbage collector off the objects that already exist (gc.freeze).
+
+    Matching and rules allocate tens of thousands of small objects at 10k routes, and every
+    collection they trigger used to traverse the whole loaded manifests again (~20% of `evaluate`).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def evaluate(
     config: Config, legacy: Manifest, targets: tuple[Manifest, ...], plan: Plan, *, use_baseline: bool = True
+) -> CheckResult:
+    with _heap_frozen():
+        return _evaluate(config, legacy, targets, plan, use_baseline=use_baseline)
+
+
+def _evaluate(
+    config: Config, legacy: Manifest, targets: tuple[Manifest, ...], plan: Plan, *, use_baseline: bool
 ) -> CheckResult:
     joined = join(legacy, targets, plan, path_map=config.path_map, command_map=config.command_map)
     context = RuleContext.build(config, legacy, targets, plan, joined)
@@ -98,6 +123,8 @@ def evaluate(
 
 
 def _filter(config: Config, findings: list[Finding], enabled: frozenset[str]) -> list[Finding]:
+    if not config.per_path_ignores:
+        return [item for item in findings if item.code in enabled]
     kept = []
     for item in findings:
         if item.code not in enabled:

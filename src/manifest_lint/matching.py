@@ -21,7 +21,7 @@ from manifest_lint.canonical import OPTIONAL, PARAM, WILDCARD, expand_optional
 from manifest_lint.model import Command, Page, Route, Surface, Table
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from manifest_lint.model import Manifest
     from manifest_lint.plan import Plan, PlanEntry
@@ -54,11 +54,14 @@ class LegacyJoin:
 
     @property
     def retired(self) -> bool:
-        return any(e.retired for e in self.entries)
+        return bool(self.entries) and any(e.retired for e in self.entries)
 
     @property
     def owners(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(o for e in self.entries for o in e.owners))
+        entries = self.entries
+        if len(entries) == 1 and len(entries[0].owners) < 2:
+            return entries[0].owners  # the common plan line: one entry, one owner
+        return tuple(dict.fromkeys(o for e in entries for o in e.owners))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ _PARAM_NAME = re.compile(
 
 
 def param_names(uri: str) -> tuple[str, ...]:
-    return tuple(next(g for g in m.groups() if g) for m in _PARAM_NAME.finditer(uri))
+    # Exactly one alternative's group matches (and never empty), so joining the groups gives it.
+    return tuple(map("".join, _PARAM_NAME.findall(uri)))
 
 
 def _pattern(key: str) -> re.Pattern[str]:
@@ -195,45 +199,50 @@ def join(
     ported_pages: set[str] = set()
     covered_pages: set[str] = set()
     rendered_pages: set[str] = set()
-    legacy_routes = [s for s in legacy.surfaces if isinstance(s, Route) and s.mounted]
+    mapped = _path_mapper(path_map)
+    legacy_routes: list[Route] = []
+    pages: list[Page] = []
     command_aliases = dict(command_map)
 
     for surface in legacy.surfaces:
+        if isinstance(surface, Page):
+            pages.append(surface)
+            continue
         if isinstance(surface, Route) and not surface.mounted:
             continue
-        if isinstance(surface, Page):
-            continue
         entries = entries_for(surface)
-        used_entries.update(id(e) for e in entries)
+        if entries:
+            used_entries.update(map(id, entries))
         if isinstance(surface, Route):
-            result = _join_route(surface, entries, index, path_map)
-            if result.ported and surface.page:
-                ported_pages.add(surface.page)
-            if entries and surface.page:
-                covered_pages.add(surface.page)
+            legacy_routes.append(surface)
+            result = _join_route(surface, entries, index, mapped(surface.canonical_uri))
             if surface.page:
                 rendered_pages.add(surface.page)
+                if entries:
+                    covered_pages.add(surface.page)
+                if result.ported:
+                    ported_pages.add(surface.page)
         elif isinstance(surface, Command):
             result = _join_command(surface, entries, index, command_aliases)
         else:
             result = LegacyJoin(surface, entries)
-        used_targets.update(id(c.surface) for c in result.counterparts + result.catch_alls)
+        for counterpart in (*result.counterparts, *result.catch_alls):
+            used_targets.add(id(counterpart.surface))
         joins.append(result)
 
-    for surface in legacy.surfaces:
-        if isinstance(surface, Page):
-            entries = entries_for(surface)
-            used_entries.update(id(e) for e in entries)
-            counterparts = (Counterpart(surface, "page"),) if surface.component in ported_pages else ()
-            joins.append(
-                LegacyJoin(
-                    surface,
-                    entries,
-                    counterparts,
-                    covered_by_route=surface.component in covered_pages,
-                    rendered=surface.component in rendered_pages,
-                )
+    for page in pages:
+        entries = entries_for(page)
+        used_entries.update(map(id, entries))
+        counterparts = (Counterpart(page, "page"),) if page.component in ported_pages else ()
+        joins.append(
+            LegacyJoin(
+                page,
+                entries,
+                counterparts,
+                covered_by_route=page.component in covered_pages,
+                rendered=page.component in rendered_pages,
             )
+        )
 
     has_tables = any(isinstance(s, Table) for s in legacy.surfaces)
     orphan_entries = tuple(
@@ -243,19 +252,20 @@ def join(
     )
 
     # Target HEAD routes next to a GET the legacy app serves are the implied HEAD, not new surface.
-    legacy_get = {map_path(r.canonical_uri, path_map) for r in legacy_routes if r.method in ("GET", "ANY")}
-    drift: list[MethodDrift] = []
+    legacy_get: set[str] = set()
     legacy_by_path: dict[str, list[Route]] = {}
     for route in legacy_routes:
-        legacy_by_path.setdefault(map_path(route.canonical_uri, path_map), []).append(route)
+        path = mapped(route.canonical_uri)
+        legacy_by_path.setdefault(path, []).append(route)
+        if route.method in ("GET", "ANY"):
+            legacy_get.add(path)
+    drift: list[MethodDrift] = []
     target_only: list[Surface] = []
     target_planned: list[tuple[Surface, tuple[PlanEntry, ...]]] = []
     mapped_entries: dict[str, list[PlanEntry]] = {}
     for entry in plan.entries:
         if entry.kind == "route":
-            mapped_entries.setdefault(f"{entry.method} {map_path(entry.path or '/', path_map)}", []).append(
-                entry
-            )
+            mapped_entries.setdefault(f"{entry.method} {mapped(entry.path or '/')}", []).append(entry)
     for surface in target_surfaces:
         if id(surface) in used_targets or not isinstance(surface, Route) or not surface.mounted:
             continue
@@ -284,6 +294,21 @@ def join(
     )
 
 
+def _path_mapper(path_map: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """`map_path` with this mapping, computed once per distinct key (keys repeat across passes)."""
+    if not path_map:
+        return str
+    memo: dict[str, str] = {}
+
+    def mapped(key: str) -> str:
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = map_path(key, path_map)
+        return found
+
+    return mapped
+
+
 def _loose(key: str) -> str:
     return key.replace(WILDCARD, PARAM).replace(OPTIONAL, PARAM)
 
@@ -302,10 +327,8 @@ def _surface_key(surface: Surface) -> str:
     return surface.key
 
 
-def _join_route(
-    route: Route, entries: tuple[PlanEntry, ...], index: _TargetIndex, path_map: tuple[tuple[str, str], ...]
-) -> LegacyJoin:
-    key = map_path(route.canonical_uri, path_map)
+def _join_route(route: Route, entries: tuple[PlanEntry, ...], index: _TargetIndex, key: str) -> LegacyJoin:
+    """`key` is the route's canonical path already mapped onto the target (`map_path`)."""
     direct = index.route_forms(route.method, key)
     if direct:
         legacy_names = param_names(route.uri)

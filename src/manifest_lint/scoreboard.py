@@ -20,17 +20,25 @@ class _Tally:
     def __init__(self) -> None:
         self.owned = self.ported = self.retired = self.remaining = 0
 
-    def add(self, joined: LegacyJoin) -> None:
+    def add(self, state: str) -> None:
+        """`state` is "retired", "ported" or "remaining" (see `_state`)."""
         self.owned += 1
-        if joined.retired:
+        if state == "retired":
             self.retired += 1
-        elif joined.ported:
+        elif state == "ported":
             self.ported += 1
         else:
             self.remaining += 1
 
     def row(self, key: str, title: str | None) -> ScoreRow:
         return ScoreRow(key, title, self.owned, self.ported, self.retired, self.remaining)
+
+
+def _state(joined: LegacyJoin) -> str:
+    """Retired counts as done before ported; computed once per surface, not once per row."""
+    if joined.retired:
+        return "retired"
+    return "ported" if joined.ported else "remaining"
 
 
 def build_scoreboard(joined: Joined, plan: Plan) -> Scoreboard:
@@ -40,11 +48,18 @@ def build_scoreboard(joined: Joined, plan: Plan) -> Scoreboard:
     for item in joined.legacy:
         if not item.entries or isinstance(item.surface, Table):
             continue
-        total.add(item)
+        state = _state(item)
+        total.add(state)
         for owner in item.owners or ("(retired)",):
-            issues.setdefault(owner, _Tally()).add(item)
+            tally = issues.get(owner)
+            if tally is None:
+                tally = issues[owner] = _Tally()
+            tally.add(state)
         for domain in dict.fromkeys(e.domain or "(no section)" for e in item.entries):
-            domains.setdefault(domain, _Tally()).add(item)
+            tally = domains.get(domain)
+            if tally is None:
+                tally = domains[domain] = _Tally()
+            tally.add(state)
     order = {d: i for i, d in enumerate(dict.fromkeys(e.domain or "(no section)" for e in plan.entries))}
     for domain in domains:
         order.setdefault(domain, len(order))

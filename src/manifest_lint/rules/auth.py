@@ -97,24 +97,25 @@ def auth_drift(context: RuleContext) -> Iterator[Finding]:
             if not lost and not gained:
                 continue
             where = f"{context.file_of(target)}:{target.line}"
+            file, key_id, owners = context.file_of(legacy), legacy.key, joined.owners
             for middleware, key, values in lost:
                 yield finding(
                     "auth-drift",
                     f"{legacy.method} {legacy.uri}: legacy guard `{middleware}` (auth table key `{key}`) "
                     f"has no counterpart on the target route at {where}; "
                     f"expected middleware matching {', '.join(values)}",
-                    context.file_of(legacy),
+                    file,
                     legacy.line,
-                    surface=legacy.key,
-                    issues=joined.owners,
+                    surface=key_id,
+                    issues=owners,
                 )
             for middleware, keys in gained:
                 yield finding(
                     "auth-drift",
                     f"{legacy.method} {legacy.uri}: the target route at {where} adds guard "
                     f"`{middleware}` that the legacy route lacks (it has none of {', '.join(keys)})",
-                    context.file_of(legacy),
+                    file,
                     legacy.line,
-                    surface=legacy.key,
-                    issues=joined.owners,
+                    surface=key_id,
+                    issues=owners,
                 )
