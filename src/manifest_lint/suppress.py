@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from manifest_lint.catalog import lookup
-from manifest_lint.parsing import SourceSet
 from manifest_lint.rules.context import finding
+from manifest_lint.source_lines import run_sources
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -71,7 +71,7 @@ def scan_text(text: str, file: str) -> list[Suppression]:
 
 def collect(config: Config, files: Iterable[str]) -> list[Suppression]:
     """Suppressions in every readable file (repo-relative paths) among `files`."""
-    sources = SourceSet(config.root, config.limits)
+    sources = run_sources(config.root, config.limits)
     found: list[Suppression] = []
     for rel in sorted(set(files)):
         if rel.startswith(("/", "..")):
