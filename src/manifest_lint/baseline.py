@@ -7,12 +7,10 @@ the file only ever shrinks. Findings without a surface id are keyed on code + fi
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from manifest_lint.errors import UsageError
-from manifest_lint.report.export import dumps
 from manifest_lint.rules.context import finding
 
 if TYPE_CHECKING:
@@ -48,11 +46,15 @@ def baseline_document(findings: tuple[Finding, ...] | list[Finding]) -> dict[str
 
 
 def write_baseline(findings: tuple[Finding, ...] | list[Finding], path: Path) -> int:
+    from manifest_lint.report.export import dumps  # the JSON writer only `baseline` needs
+
     path.write_text(dumps(baseline_document(findings)), encoding="utf-8")
     return len(findings)
 
 
 def read_baseline(path: Path) -> list[dict[str, object]]:
+    import json  # only a project with a baseline file pays for the JSON reader
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
