@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from manifest_lint.report.export import dumps
+from manifest_lint.report.export import dumps, dumps_pure
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text()
 documents = st.recursive(
@@ -31,3 +31,20 @@ def test_tuples_empties_and_unicode() -> None:
     document = {"b": (), "a": {}, "c": ("x", ("é\u2028\x00", [])), "d": [{"z": True, "y": None}]}
     assert dumps(document) == reference(document)
     assert dumps(document).startswith('{\n  "a": {},\n  "b": [],\n')
+
+
+@settings(max_examples=300, derandomize=True)
+@given(documents)
+def test_the_pure_encoder_writes_the_same_text(document: object) -> None:
+    """`dumps_pure` is what `dumps` falls back to; it must be exact on its own."""
+    assert dumps_pure(document) == reference(document)
+
+
+def test_what_orjson_refuses_or_prints_differently_still_prints_exactly() -> None:
+    for document in (
+        {"file": "routes/\udcff.php", "nested": [{"b": 1, "a": "\x00\u2028é"}]},
+        {"big": 2**80, "small": -(2**70)},
+        {"tiny": 5.960464477539063e-08, "huge": 1e300, "nan": float("nan"), "inf": float("-inf")},
+        {"percent": 82.4, "done": 100.0, "zero": 0.0},
+    ):
+        assert dumps(document) == reference(document)
