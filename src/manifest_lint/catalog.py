@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -23,9 +23,16 @@ class Rule:
     summary: str
 
 
+_DATA = Path(__file__).parent / "data"
+
+
 def data_text(name: str) -> str:
-    """A file shipped under the package's `data/` directory (the repository's `rules/`)."""
-    return resources.files("manifest_lint").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+    """A file shipped under the package's `data/` directory (the repository's `rules/`).
+
+    Read as a plain file: `importlib.resources` costs ~15 ms to import, a tenth of a warm check,
+    and the package is never imported from a zip.
+    """
+    return _DATA.joinpath(*name.split("/")).read_text(encoding="utf-8")
 
 
 @cache
