@@ -1,9 +1,12 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from manifest_lint import parsing
+from manifest_lint.extract.laravel import classes
+from manifest_lint.extract.laravel.controller_middleware import ControllerMiddleware
 from manifest_lint.extract.laravel.controllers import action_target, check_actions
+from manifest_lint.extract.laravel.values import Folder
 
 from .helpers import FIXTURES, by_rule, index_for, route
 
@@ -125,6 +128,28 @@ def test_each_controller_file_is_parsed_once_for_many_routes(monkeypatch: pytest
     )
     assert check_actions(routes, index) == ()
     assert sorted(parsed) == [
+        "app/Http/Controllers/Controller.php",
+        "app/Http/Controllers/ReportController.php",
+    ]
+
+
+def test_middleware_and_action_checks_read_each_class_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    real = classes._class_info
+
+    def counting(rel: str, *args: Any) -> classes.ClassInfo:
+        read.append(rel)
+        return real(rel, *args)
+
+    monkeypatch.setattr(classes, "_class_info", counting)
+    sources, index = index_for(ROOT)
+    middleware = ControllerMiddleware(sources, index.composer, Folder(str(sources.root)))
+    assert middleware.for_action(NS + "ReportController@index") == []
+    routes = tuple(
+        route(NS + f"ReportController@{m}", line=i) for i, m in enumerate(["index", "ping", "export"])
+    )
+    assert check_actions(routes, index) == ()
+    assert sorted(read) == [
         "app/Http/Controllers/Controller.php",
         "app/Http/Controllers/ReportController.php",
     ]

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from manifest_lint.discover import read_composer
 from manifest_lint.extract.laravel import pages as pages_module
 from manifest_lint.extract.laravel.app_surfaces import extract_app_surfaces, link_pages
+from manifest_lint.extract.laravel.literals import call_arguments, call_name
 from manifest_lint.extract.laravel.pages import find_pages
 from manifest_lint.model import Page
-from manifest_lint.parsing import SourceSet
+from manifest_lint.parsing import ParsedFile, SourceSet, parse_bytes
 
 from .helpers import FIXTURES, by_rule, index_for, route
 
@@ -172,3 +173,41 @@ def test_page_count_limit_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     found = find_pages(ROOT)
     assert len(found.files) == 3
     assert [(d.rule, d.file) for d in found.diagnostics] == [("limit-exceeded", "resources/js/Pages")]
+
+
+def _every_route_closure(parsed: ParsedFile) -> list[tuple[int, int, int]]:
+    """The reference: every node visited, in the walk's order (later siblings first)."""
+    found: list[tuple[int, int, int]] = []
+    stack = [parsed.root]
+    while stack:
+        current = stack.pop()
+        if current.type in ("scoped_call_expression", "member_call_expression") and (
+            call_name(current)
+            in {"get", "post", "put", "patch", "delete", "options", "any", "match", "fallback"}
+        ):
+            positional, named = call_arguments(current)
+            for value in [*positional, *named.values()]:
+                if value.type in ("anonymous_function", "arrow_function"):
+                    found.append((current.start_point.row + 1, current.end_point.row + 1, value.start_byte))
+        stack.extend(current.named_children)
+    return found
+
+
+def test_route_closures_skip_only_subtrees_without_closures() -> None:
+    source = (
+        b"<?php\n"
+        b"Route::get('/a', [A::class, 'show']);\n"
+        b"Route::get('/b', FN () => inertia('B'));\n"
+        b"Route::post('/c', static Function () {\n    return 1;\n});\n"
+        b"Route::group([], function () {\n    Route::get('/d', fn () => 1)->name('d');\n"
+        b"    Route::get('/e', action: fn () => 2);\n});\n"
+        b"Route::get('/f', 'X@y'); Route::any('/g', fn () => 3);\n"
+    )
+    for variant in (source, source + b"Route::get('/h', fn () => )\n", source.replace(b"=> 1", b"=>")):
+        parsed = parse_bytes("routes/web.php", variant, "php")
+        assert isinstance(parsed, ParsedFile)
+        found = [
+            (first, last, closure.start_byte) for first, last, closure in pages_module.route_closures(parsed)
+        ]
+        assert found == _every_route_closure(parsed)
+        assert len(found) >= 5

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import tree_sitter
 
     from manifest_lint.discover import Composer
+    from manifest_lint.extract.laravel.controllers import ActionTarget, ResolvedAction
     from manifest_lint.model import Diagnostic
     from manifest_lint.parsing import SourceSet
 
@@ -89,6 +90,16 @@ _CLASS_NODES = {
     "trait_declaration": "trait",
     "interface_declaration": "interface",
 }
+
+
+def classes_of(sources: SourceSet, parsed: ParsedFile) -> tuple[ClassInfo, ...]:
+    """`read_classes` once per file and run: the route step reads controllers for their middleware,
+    then actions, pages and commands read the same classes again."""
+    table = sources.memo("laravel-classes")
+    found: tuple[ClassInfo, ...] | None = table.get(parsed.rel)
+    if found is None:
+        found = table[parsed.rel] = read_classes(parsed)
+    return found
 
 
 def read_classes(parsed: ParsedFile) -> tuple[ClassInfo, ...]:
@@ -241,7 +252,9 @@ class ClassIndex:
     _classes: dict[str, Lookup] = field(default_factory=dict)
     _files: dict[str, tuple[ClassInfo, ...]] = field(default_factory=dict)
     _members: dict[str, Members] = field(default_factory=dict)
+    _ancestors: dict[str, tuple[list[ClassInfo], str | None, str | None]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    actions: dict[ActionTarget, tuple[ResolvedAction | None, str | None]] = field(default_factory=dict)
 
     def in_app(self, fqcn: str) -> bool:
         """Whether PSR-4 maps the class into the project (vendor classes are never read)."""
@@ -258,7 +271,7 @@ class ClassIndex:
             self._files[rel] = ()
             return ()
         self.diagnostics.extend(self.sources.diagnostics_for(rel))
-        classes = read_classes(parsed)
+        classes = classes_of(self.sources, parsed)
         self._files[rel] = classes
         return classes
 
@@ -286,8 +299,15 @@ class ClassIndex:
         """App classes from `fqcn` up its `extends` chain, then the first parent outside the app.
 
         Returns (app classes, external parent or None, problem or None); a cycle or a chain longer
-        than `MAX_ANCESTORS` stops the walk and is returned as the problem.
+        than `MAX_ANCESTORS` stops the walk and is returned as the problem. Memoised (callers only
+        read the list): every route's action check walks its controller's chain.
         """
+        known = self._ancestors.get(fqcn)
+        if known is None:
+            known = self._ancestors[fqcn] = self._walk_ancestors(fqcn)
+        return known
+
+    def _walk_ancestors(self, fqcn: str) -> tuple[list[ClassInfo], str | None, str | None]:
         chain: list[ClassInfo] = []
         seen: set[str] = set()
         current: str | None = fqcn

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from manifest_lint.extract.laravel.classes import MAX_ANCESTORS, read_classes
-from manifest_lint.extract.laravel.names import names_of
+from manifest_lint.extract.laravel.classes import MAX_ANCESTORS, classes_of
 from manifest_lint.extract.laravel.values import (
     ClassRef,
     Closure,
@@ -67,10 +66,10 @@ class ControllerMiddleware:
         if key in self._classes:
             return self._classes[key]
         self._classes[key] = ()
-        found = self._read(cls.lstrip("\\"))
-        if found is None:
+        info = self._read(cls.lstrip("\\"))
+        if info is None:
             return ()
-        info, scope = found
+        scope: FileScope | None = None  # built only for a class that declares middleware methods
         parent = info.parent if depth < MAX_ANCESTORS else None
         inherited = self._entries(parent, depth + 1) if parent is not None else ()
         entries: list[Entry] = []
@@ -79,16 +78,18 @@ class ControllerMiddleware:
             entries.extend(e for e in inherited if not e.static)
         elif constructor.body is not None:
             parent_entries = tuple(e for e in inherited if not e.static)
+            scope = self._scope(info)
             entries.extend(self._constructor(constructor.body, scope, parent_entries))
         static = info.methods.get("middleware")
         if static is not None and static.body is not None and static.static:
-            entries.extend(self._static(static.body, scope))
+            entries.extend(self._static(static.body, scope or self._scope(info)))
         elif static is None:
             entries.extend(e for e in inherited if e.static)
         self._classes[key] = tuple(entries)
         return self._classes[key]
 
-    def _read(self, cls: str) -> tuple[ClassInfo, FileScope] | None:
+    def _read(self, cls: str) -> ClassInfo | None:
+        """The class as the class index reads it (each file's classes are read once per run)."""
         rel = self.composer.class_file(cls)
         if rel is None or not self.sources.exists(rel):
             return None
@@ -96,16 +97,15 @@ class ControllerMiddleware:
         if not isinstance(parsed, ParsedFile):
             self.diagnostics.extend(parsed)
             return None
-        info = next((c for c in read_classes(parsed) if c.fqcn.lower() == cls.lower()), None)
-        if info is None:
-            return None
-        scope = FileScope(
-            rel=rel,
-            directory=str(self.sources.root / rel),
-            names=names_of(parsed.root),
+        return next((c for c in classes_of(self.sources, parsed) if c.fqcn.lower() == cls.lower()), None)
+
+    def _scope(self, info: ClassInfo) -> FileScope:
+        return FileScope(
+            rel=info.file,
+            directory=self.sources.absolute(info.file),
+            names=info.names,
             root=str(self.sources.root),
         )
-        return info, scope
 
     def _constructor(
         self, body: tree_sitter.Node, scope: FileScope, parent: tuple[Entry, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from manifest_lint.catalog import data_text
@@ -59,8 +59,14 @@ class ActionTarget:
 
 def action_target(route: Route) -> ActionTarget | None:
     """The controller a route runs, or None for closures and unresolved actions."""
-    action = route.action
-    if not action or action == "Closure" or route.status == "unresolved":
+    return _action_target(route.action, route.status)
+
+
+@lru_cache(maxsize=65536)
+def _action_target(action: str | None, status: str) -> ActionTarget | None:
+    """Memoised: the action check and page linking both ask for every route's target, and a
+    shared target is one memo key for `resolve_action`."""
+    if not action or action == "Closure" or status == "unresolved":
         return None
     fqcn, _, method = action.lstrip("\\").partition("@")
     if not fqcn or " " in fqcn:
@@ -78,7 +84,16 @@ class ResolvedAction:
 
 
 def resolve_action(index: ClassIndex, target: ActionTarget) -> tuple[ResolvedAction | None, str | None]:
-    """(the action, None) when it exists; (None, why not) when it does not; (None, None) outside the app."""
+    """(the action, None) when it exists; (None, why not) when it does not; (None, None) outside the app.
+
+    Memoised in the index: the action check and page linking both ask for every route's action."""
+    known = index.actions.get(target)
+    if known is None:
+        known = index.actions[target] = _resolve_action(index, target)
+    return known
+
+
+def _resolve_action(index: ClassIndex, target: ActionTarget) -> tuple[ResolvedAction | None, str | None]:
     if not index.in_app(target.fqcn):
         return None, None
     found = index.lookup(target.fqcn)

@@ -7,6 +7,8 @@ matched exactly and case-sensitively, as the client-side `resolve` callbacks do 
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -255,21 +257,40 @@ _VERBS = {"get", "post", "put", "patch", "delete", "options", "any", "match", "f
 
 
 def route_closures(parsed: ParsedFile) -> list[tuple[int, int, tree_sitter.Node]]:
-    """(first line, last line, closure) of every closure passed to a route verb call in a file."""
+    """(first line, last line, closure) of every closure passed to a route verb call in a file.
+
+    The walk skips subtrees whose text has no `fn`/`function`: a big route file is mostly routes to
+    controllers, and visiting every node of it cost more than linking its routes. A file with syntax
+    errors is walked in full (tree-sitter may have inserted a missing `function` keyword there).
+    """
+    keywords = None if parsed.root.has_error else _closure_keywords(parsed.data)
     found: list[tuple[int, int, tree_sitter.Node]] = []
     stack = [parsed.root]
     while stack:
         current = stack.pop()
-        if (
-            current.type in ("scoped_call_expression", "member_call_expression")
-            and call_name(current) in _VERBS
-        ):
+        if keywords is not None and not _holds_keyword(keywords, current):
+            continue
+        if current.type in _CALLS and call_name(current) in _VERBS:
             positional, named = call_arguments(current)
             for value in [*positional, *named.values()]:
                 if value.type in ("anonymous_function", "arrow_function"):
                     found.append((node_line(current), current.end_point.row + 1, value))
         stack.extend(current.named_children)
     return found
+
+
+_CALLS = ("scoped_call_expression", "member_call_expression")
+_KEYWORDS = re.compile(rb"fn|function", re.IGNORECASE)
+
+
+def _closure_keywords(data: bytes) -> list[int]:
+    """Byte offsets where a closure keyword may start (a superset: inside names and strings too)."""
+    return [match.start() for match in _KEYWORDS.finditer(data)]
+
+
+def _holds_keyword(offsets: list[int], node: tree_sitter.Node) -> bool:
+    index = bisect_left(offsets, node.start_byte)
+    return index < len(offsets) and offsets[index] < node.end_byte
 
 
 def closures_by_line(closures: list[tuple[int, int, tree_sitter.Node]]) -> dict[int, tree_sitter.Node]:
@@ -320,6 +341,8 @@ def missing_page(component: str, pages: PageSet, where: str, file: str, line: in
 
 def with_page(route: Route, renders: list[Render]) -> Route:
     """The route with `page` set to the first resolved component it renders; others become notes."""
+    if not renders:
+        return route
     names = list(dict.fromkeys(r.component for r in renders if r.component is not None))
     if not names:
         return route
