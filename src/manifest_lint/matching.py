@@ -54,7 +54,10 @@ class LegacyJoin:
 
     @property
     def retired(self) -> bool:
-        return bool(self.entries) and any(e.retired for e in self.entries)
+        entries = self.entries
+        if len(entries) < 2:  # most surfaces have no entry or one: rules ask this of every surface
+            return bool(entries) and entries[0].retired
+        return any(e.retired for e in entries)
 
     @property
     def owners(self) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from manifest_lint.model import Scoreboard, ScoreRow, Table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from manifest_lint.matching import Joined, LegacyJoin
     from manifest_lint.plan import Plan
 
@@ -41,6 +43,13 @@ def _state(joined: LegacyJoin) -> str:
     return "ported" if joined.ported else "remaining"
 
 
+def _domains(joined: LegacyJoin) -> Iterable[str]:
+    entries = joined.entries
+    if len(entries) == 1:
+        return (entries[0].domain or "(no section)",)
+    return dict.fromkeys(e.domain or "(no section)" for e in entries)
+
+
 def build_scoreboard(joined: Joined, plan: Plan) -> Scoreboard:
     total = _Tally()
     issues: dict[str, _Tally] = {}
@@ -55,7 +64,7 @@ def build_scoreboard(joined: Joined, plan: Plan) -> Scoreboard:
             if tally is None:
                 tally = issues[owner] = _Tally()
             tally.add(state)
-        for domain in dict.fromkeys(e.domain or "(no section)" for e in item.entries):
+        for domain in _domains(item):
             tally = domains.get(domain)
             if tally is None:
                 tally = domains[domain] = _Tally()

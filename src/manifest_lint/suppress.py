@@ -87,6 +87,8 @@ def apply(
     findings: list[Finding], suppressions: list[Suppression], enabled: frozenset[str]
 ) -> tuple[list[Finding], list[Finding]]:
     """(findings left, unused-suppression findings)."""
+    if not suppressions:
+        return list(findings), []  # the usual case: no comment anywhere, nothing to look up
     by_place: dict[tuple[str, int], list[Suppression]] = {}
     for suppression in suppressions:
         for line in suppression.covers:

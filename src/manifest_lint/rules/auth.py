@@ -77,8 +77,10 @@ def gained_guards(
 def auth_drift(context: RuleContext) -> Iterator[Finding]:
     table = context.config.auth
     # Middleware lists repeat across routes; compare each distinct pair against the table once.
-    lost_by_pair: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str, tuple[str, ...]]]] = {}
-    gained_by_pair: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, tuple[str, ...]]]] = {}
+    by_pair: dict[
+        tuple[tuple[str, ...], tuple[str, ...]],
+        tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, tuple[str, ...]]]],
+    ] = {}
     for joined in context.joined.legacy:
         legacy = joined.surface
         if not isinstance(legacy, Route) or joined.retired:
@@ -88,12 +90,13 @@ def auth_drift(context: RuleContext) -> Iterator[Finding]:
             if not isinstance(target, Route):
                 continue
             pair = (legacy.middleware, target.middleware)
-            lost = lost_by_pair.get(pair)
-            if lost is None:
-                lost = lost_by_pair[pair] = lost_guards(legacy.middleware, target.middleware, table)
-            gained = gained_by_pair.get(pair)
-            if gained is None:
-                gained = gained_by_pair[pair] = gained_guards(legacy.middleware, target.middleware, table)
+            drift = by_pair.get(pair)
+            if drift is None:
+                drift = by_pair[pair] = (
+                    lost_guards(legacy.middleware, target.middleware, table),
+                    gained_guards(legacy.middleware, target.middleware, table),
+                )
+            lost, gained = drift
             if not lost and not gained:
                 continue
             where = f"{context.file_of(target)}:{target.line}"
