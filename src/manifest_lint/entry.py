@@ -155,7 +155,18 @@ def run_guarded(work: Callable[[], int]) -> int:
         return EXIT_ERROR
 
 
+def tune_gc() -> None:
+    """Collect garbage less often: one short run allocates millions of small objects that all live
+    until it ends (trees, scopes, surfaces) and leaves almost no cycles behind (5 objects collected
+    at 10k routes), yet the default thresholds spent ~11% of extraction in full collections
+    re-walking the growing manifests. Young generations are still collected."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
+
+
 def main() -> None:
+    tune_gc()
     check = parse_check(sys.argv[1:])
     if check is not None:
         from manifest_lint.check_command import run_check_command
