@@ -255,12 +255,15 @@ class SourceSet:
         def problem(rule: str, message: str) -> tuple[Diagnostic, ...]:
             return (Diagnostic(rule, message, where_file, where_line),)
 
-        path = self.absolute(rel)
-        link = _stat_quietly(path, follow=False)
-        if link is not None and stat.S_ISLNK(link.st_mode) and self._follow(rel).path is None:
-            return problem(
-                "unreadable-file", f"{rel}: symlink leads outside the project root or loops; not followed"
-            )
+        # Every component is followed, not only the last: a directory symlink leaving the root
+        # must not let a file below it be read.
+        path = self._follow(rel).path
+        if path is None:
+            if _stat_quietly(self.absolute(rel), follow=False) is not None:
+                return problem(
+                    "unreadable-file", f"{rel}: symlink leads outside the project root or loops; not followed"
+                )
+            return problem("missing-file", f"{rel}: file does not exist")
         status = _stat_quietly(path, follow=True)
         if status is None:
             return problem("missing-file", f"{rel}: file does not exist")

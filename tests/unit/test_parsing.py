@@ -63,6 +63,26 @@ def test_binary_and_escaping_symlinks_are_refused(tmp_path: Path) -> None:
     assert sources.relative(tmp_path / ".." / "x") is None
 
 
+def test_a_file_below_a_directory_symlink_leaving_the_root_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "app"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.php").write_text("<?php // not ours\n")
+    root.mkdir()
+    (root / "routes").symlink_to(outside, target_is_directory=True)
+    (root / "inside").mkdir()
+    (root / "inside" / "ok.php").write_text("<?php\n")
+    (root / "alias").symlink_to(root / "inside", target_is_directory=True)
+    sources = SourceSet(root)
+    refused = sources.read("routes/secret.php")
+    assert isinstance(refused, tuple)
+    assert (refused[0].rule, refused[0].file) == ("unreadable-file", "routes/secret.php")
+    assert "outside the project root" in refused[0].message
+    assert sources.read("alias/ok.php") == b"<?php\n"  # a link that stays inside is followed
+    missing = sources.read("inside/nope.php")
+    assert isinstance(missing, tuple) and missing[0].rule == "missing-file"
+
+
 def _pathlib_answer(root: Path, rel: str) -> tuple[str | None, bool]:
     """What `resolve_inside`/`exists` answered when they were written with pathlib."""
     try:
