@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from manifest_lint.catalog import data_text, lookup
 from manifest_lint.errors import ConfigError
-from manifest_lint.parsing import Limits
+from manifest_lint.limits import Limits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

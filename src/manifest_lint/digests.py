@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,13 +45,17 @@ def tool_digest() -> str:
     A release bumps the version; an editable install changes the digest whenever its code or
     `rules/` data change, so a stale cache never outlives a code change.
     """
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))  # noqa: PTH120 - start-up path: strings only
     parts = [__version__]
-    for directory in (package, (package / "data").resolve()):
-        for path in sorted(directory.rglob("*")):
-            if path.suffix in {".py", ".toml", ".json", ".md"} and path.is_file():
-                stat = path.stat()
-                parts.append(f"{path.relative_to(directory).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    for top in (package, os.path.realpath(os.path.join(package, "data"))):  # noqa: PTH118
+        found = []
+        for directory, _dirnames, filenames in os.walk(top):
+            for name in filenames:
+                if name.endswith((".py", ".toml", ".json", ".md")):
+                    path = os.path.join(directory, name)  # noqa: PTH118
+                    stat = os.stat(path)  # noqa: PTH116
+                    found.append(f"{os.path.relpath(path, top)}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.extend(sorted(found))
     return sha256_hex("\n".join(parts).encode("utf-8"))
 
 
@@ -137,6 +140,8 @@ def entry_bytes(entry: object) -> bytes:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write a cache file so that concurrent runs never see half of it; failures are ignored."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         ignore = path.parent / ".gitignore"

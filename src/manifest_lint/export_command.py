@@ -34,7 +34,7 @@ def run_export_command(request: ExportRequest) -> int:
     """Extract one project and write its manifest as JSON or as tables; returns the exit code."""
     from manifest_lint.cache import cached_extract
     from manifest_lint.extract import ExtractOptions
-    from manifest_lint.parsing import limits_with
+    from manifest_lint.limits import limits_with
 
     limits = limits_with(
         max_file_bytes=request.max_file_bytes,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from manifest_lint.parsing import Limits, SourceSet
+from manifest_lint.limits import Limits
+from manifest_lint.parsing import SourceSet
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from manifest_lint.discover import detect_project
-from manifest_lint.parsing import Limits
+from manifest_lint.limits import Limits
 
 if TYPE_CHECKING:
     from pathlib import Path
