@@ -25,6 +25,7 @@ import orjson
 from manifest_lint.digests import (
     DEFAULT_DIR,
     ExtractionCache,
+    RootState,
     atomic_write,
     entry_bytes,
     input_dirs,
@@ -225,7 +226,7 @@ def cache_document(manifest: Manifest) -> dict[str, object]:
 # The cache itself.
 
 
-def _load(path: Path, root: Path, key: str, walk: str) -> Manifest | None:
+def _load(path: Path, root: Path, key: str, walk: str) -> tuple[Manifest, RootState] | None:
     try:
         entry = orjson.loads(path.read_bytes())  # ValueError on bad JSON or UTF-8, as json.loads
     except (OSError, ValueError):
@@ -245,27 +246,34 @@ def _load(path: Path, root: Path, key: str, walk: str) -> Manifest | None:
         return None
     if set(manifest.inputs) != set(inputs):
         return None
-    return manifest
+    return manifest, {"tree": walk, "inputs": inputs, "dirs": dirs}
 
 
-def _store(path: Path, root: Path, key: str, walk: str, manifest: Manifest) -> None:
-    entry = {
-        "format": CACHE_FORMAT,
-        "key": key,
+def _store(path: Path, root: Path, key: str, walk: str, manifest: Manifest) -> RootState:
+    state: RootState = {
         "tree": walk,
         "inputs": input_hashes(root, manifest.inputs),
         "dirs": input_dirs(root, manifest.inputs),
-        "manifest": cache_document(manifest),
     }
+    entry = {"format": CACHE_FORMAT, "key": key, **state, "manifest": cache_document(manifest)}
     atomic_write(path, entry_bytes(entry))
+    return state
 
 
 def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache | None) -> Manifest:
     """`extract(root, options)`, answered from the cache when nothing it depends on changed."""
+    return cached_extract_with_state(root, options, store)[0]
+
+
+def cached_extract_with_state(
+    root: Path, options: ExtractOptions, store: ExtractionCache | None
+) -> tuple[Manifest, RootState | None]:
+    """`cached_extract`, plus the state of the root that validated or now validates the entry
+    (None without a cache), so the report cache need not walk and hash the tree again."""
     from manifest_lint.extract import extract
 
     if store is None:
-        return extract(root, options)
+        return extract(root, options), None
     real_root = root.resolve()
     key = _entry_key(real_root, options)
     path = store.directory / f"{key}.json"
@@ -274,7 +282,6 @@ def cached_extract(root: Path, options: ExtractOptions, store: ExtractionCache |
     if hit is not None:
         # The key is the resolved root, so `app` and `/abs/app` share an entry; the manifest
         # still names the root the way this invocation did.
-        return replace(hit, root=root.as_posix())
+        return replace(hit[0], root=root.as_posix()), hit[1]
     manifest = extract(root, options)
-    _store(path, real_root, key, walk, manifest)
-    return manifest
+    return manifest, _store(path, real_root, key, walk, manifest)

@@ -28,22 +28,33 @@ if TYPE_CHECKING:
 
     from manifest_lint.cache import ExtractionCache
     from manifest_lint.config import Config
+    from manifest_lint.digests import RootState
     from manifest_lint.model import Finding, Manifest, Severity
     from manifest_lint.plan import Plan
 
 
 def extract_all(
-    config: Config, cache: ExtractionCache | None = None, jobs: int = 1
+    config: Config,
+    cache: ExtractionCache | None = None,
+    jobs: int = 1,
+    states: dict[str, RootState] | None = None,
 ) -> tuple[Manifest, tuple[Manifest, ...]]:
     """The legacy manifest and one manifest per target root (from `cache` when still valid),
-    extracting up to `jobs` roots at once."""
+    extracting up to `jobs` roots at once. `states` receives, per resolved root, what validates
+    its cache entry (for the report cache)."""
     from manifest_lint.extract import ExtractOptions
     from manifest_lint.workers import extract_roots
 
     if config.legacy is None:
         raise UsageError("no legacy app: set `legacy` in the config or pass --legacy PATH")
     options = ExtractOptions(env=config.env, limits=config.limits)
-    legacy, *targets = extract_roots((config.legacy, *config.targets), options, cache, jobs)
+    roots = (config.legacy, *config.targets)
+    extracted = extract_roots(roots, options, cache, jobs)
+    if states is not None:
+        states.update(
+            (str(root.resolve()), state) for root, (_, state) in zip(roots, extracted, strict=True) if state
+        )
+    legacy, *targets = (manifest for manifest, _ in extracted)
     return legacy, tuple(targets)
 
 
@@ -57,9 +68,14 @@ def load_plan(config: Config) -> Plan:
 
 
 def run_check(
-    config: Config, *, use_baseline: bool = True, cache: ExtractionCache | None = None, jobs: int = 1
+    config: Config,
+    *,
+    use_baseline: bool = True,
+    cache: ExtractionCache | None = None,
+    jobs: int = 1,
+    states: dict[str, RootState] | None = None,
 ) -> CheckResult:
-    legacy, targets = extract_all(config, cache, jobs)
+    legacy, targets = extract_all(config, cache, jobs, states)
     return evaluate(config, legacy, targets, load_plan(config), use_baseline=use_baseline)
 
 

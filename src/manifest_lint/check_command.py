@@ -18,6 +18,7 @@ from manifest_lint.errors import UsageError
 if TYPE_CHECKING:
     from manifest_lint.cache import ExtractionCache
     from manifest_lint.config import Config
+    from manifest_lint.digests import RootState
 
 FAIL_ON = ("error", "warning", "info")
 
@@ -114,7 +115,8 @@ def run_check_command(request: CheckRequest) -> int:
     from manifest_lint.workers import default_jobs
 
     jobs = request.jobs or default_jobs()
-    result = run_check(config, use_baseline=use_baseline, cache=store, jobs=jobs)
+    states: dict[str, RootState] = {}
+    result = run_check(config, use_baseline=use_baseline, cache=store, jobs=jobs, states=states)
     if request.new_since is not None:
         from manifest_lint.newsince import check_new_since
 
@@ -140,5 +142,6 @@ def run_check_command(request: CheckRequest) -> int:
         write_step_summary(render_markdown(result))
     status = exit_code(result, config.fail_on)
     if report_store is not None:
-        result_cache.remember(report_store, key, config, result, result_cache.RememberedReport(text, status))
+        report = result_cache.RememberedReport(text, status)
+        result_cache.remember(report_store, key, config, result, report, states)
     return 0 if request.exit_zero else status

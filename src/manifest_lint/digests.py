@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 DEFAULT_DIR = ".manifest-lint-cache"
+# What validates a cached answer about one root: {"tree": digest, "inputs": {rel: digest},
+# "dirs": {rel: digest}} (see `tree_digest`, `input_hashes`, `input_dirs`).
+RootState = dict[str, object]
 PRUNED_DIRS = frozenset({"vendor", "node_modules", "target", "storage", "__pycache__", DEFAULT_DIR})
 # Package manifests are read by discovery (`read_composer`, `load_toml`) outside `SourceSet`, so
 # they are missing from `Manifest.inputs`; their content is hashed wherever the walk meets them.

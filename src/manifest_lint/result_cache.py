@@ -39,7 +39,7 @@ from manifest_lint.digests import (
 
 if TYPE_CHECKING:
     from manifest_lint.config import Config
-    from manifest_lint.digests import ExtractionCache
+    from manifest_lint.digests import ExtractionCache, RootState
     from manifest_lint.model import CheckResult
 
 REPORT_FORMAT = 1
@@ -95,16 +95,13 @@ def _read_files(config: Config, result: CheckResult, roots: list[Path]) -> list[
         for root, manifest in zip(roots, result.manifests, strict=True)
         for rel in manifest.inputs
     }
-    named = {config.root / finding.file for finding in result.findings}
-    named.update(
-        root / diagnostic.file
-        for root, manifest in zip(roots, result.manifests, strict=True)
-        for diagnostic in manifest.diagnostics
-    )
-    named.update(config.plans)
-    named.update((config.baseline_path, config.snapshot_path))
+    base = str(config.root)
+    named = {os.path.join(base, rel) for rel in {finding.file for finding in result.findings}}  # noqa: PTH118
+    for root, manifest in zip(roots, result.manifests, strict=True):
+        named.update(os.path.join(root, rel) for rel in {d.file for d in manifest.diagnostics})  # noqa: PTH118
+    named.update(str(path) for path in (*config.plans, config.baseline_path, config.snapshot_path))
     if config.source is not None:
-        named.add(config.source)
+        named.add(str(config.source))
     return sorted(p for p in {os.path.normpath(path) for path in named} if p not in covered)
 
 
@@ -140,9 +137,19 @@ def lookup(store: ExtractionCache, key: str, config: Config) -> RememberedReport
 
 
 def remember(
-    store: ExtractionCache, key: str, config: Config, result: CheckResult, report: RememberedReport
+    store: ExtractionCache,
+    key: str,
+    config: Config,
+    result: CheckResult,
+    report: RememberedReport,
+    states: dict[str, RootState] | None = None,
 ) -> None:
-    """Store `report` for `key` with everything it depends on (an unwritable cache is ignored)."""
+    """Store `report` for `key` with everything it depends on (an unwritable cache is ignored).
+
+    `states` are the root states the extraction cache already computed this run, by resolved
+    root; a root missing from it is walked and hashed here.
+    """
+    known = states or {}
     roots = _roots(config)
     if len(roots) != len(result.manifests):
         return
@@ -153,7 +160,7 @@ def remember(
         "output": report.output,
         "status": report.status,
         "roots": {
-            str(root): _root_state(root, sorted(manifest.inputs), skip)
+            str(root): known.get(str(root)) or _root_state(root, sorted(manifest.inputs), skip)
             for root, manifest in zip(roots, result.manifests, strict=True)
         },
         "files": {name: _file_digest(name) for name in _read_files(config, result, roots)},

@@ -19,12 +19,12 @@ import pickle
 import sys
 from typing import TYPE_CHECKING
 
-from manifest_lint.cache import cached_extract
+from manifest_lint.cache import cached_extract_with_state
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from manifest_lint.digests import ExtractionCache
+    from manifest_lint.digests import ExtractionCache, RootState
     from manifest_lint.extract import ExtractOptions
     from manifest_lint.model import Manifest
 
@@ -37,17 +37,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+Extracted = tuple["Manifest", "RootState | None"]
+
+
 def extract_roots(
     roots: tuple[Path, ...], options: ExtractOptions, cache: ExtractionCache | None, jobs: int
-) -> tuple[Manifest, ...]:
-    """`cached_extract` of every root, in order; up to `jobs` roots at a time."""
+) -> tuple[Extracted, ...]:
+    """`cached_extract_with_state` of every root, in order; up to `jobs` roots at a time."""
     if jobs <= 1 or len(roots) <= 1 or not hasattr(os, "fork"):
-        return tuple(cached_extract(root, options, cache) for root in roots)
-    manifests: list[Manifest] = []
+        return tuple(cached_extract_with_state(root, options, cache) for root in roots)
+    manifests: list[Extracted] = []
     for start in range(0, len(roots), jobs):
         batch = roots[start : start + jobs]
         workers = [_fork(root, options, cache) for root in batch[1:]]
-        manifests.append(cached_extract(batch[0], options, cache))
+        manifests.append(cached_extract_with_state(batch[0], options, cache))
         manifests.extend(
             _collect(worker, root, options, cache) for worker, root in zip(workers, batch[1:], strict=True)
         )
@@ -69,7 +72,9 @@ def _fork(root: Path, options: ExtractOptions, cache: ExtractionCache | None) ->
         os.close(read_end)
         status = 1
         try:
-            payload = pickle.dumps(cached_extract(root, options, cache), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(
+                cached_extract_with_state(root, options, cache), protocol=pickle.HIGHEST_PROTOCOL
+            )
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             status = 0
@@ -81,15 +86,15 @@ def _fork(root: Path, options: ExtractOptions, cache: ExtractionCache | None) ->
 
 def _collect(
     worker: tuple[int, int] | None, root: Path, options: ExtractOptions, cache: ExtractionCache | None
-) -> Manifest:
+) -> Extracted:
     """The worker's manifest, or `root` extracted here when the worker did not deliver one."""
     if worker is None:
-        return cached_extract(root, options, cache)
+        return cached_extract_with_state(root, options, cache)
     pid, read_end = worker
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, wait_status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(wait_status) != 0 or not payload:
-        return cached_extract(root, options, cache)
-    manifest: Manifest = pickle.loads(payload)  # written by the child forked above, never read from disk
-    return manifest
+        return cached_extract_with_state(root, options, cache)
+    extracted: Extracted = pickle.loads(payload)  # written by the child forked above, never read from disk
+    return extracted

@@ -27,7 +27,7 @@ def roots(tmp_path: Path) -> tuple[Path, ...]:
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_workers_give_the_in_process_manifests(roots: tuple[Path, ...], jobs: int) -> None:
     expected = workers.extract_roots(roots, ExtractOptions(), None, 1)
-    assert [m.stack for m in expected] == ["laravel", "rust"]
+    assert [m.stack for m, _ in expected] == ["laravel", "rust"]
     assert workers.extract_roots(roots, ExtractOptions(), None, jobs) == expected
     assert workers.extract_roots((*roots, roots[1]), ExtractOptions(), None, 2) == (*expected, expected[1])
 
@@ -37,19 +37,37 @@ def test_a_failing_worker_is_replaced_by_extraction_here(
 ) -> None:
     expected = workers.extract_roots(roots, ExtractOptions(), None, 1)
     parent = os.getpid()
-    real = workers.cached_extract
+    real = workers.cached_extract_with_state
     calls: list[Path] = []
 
-    def broken_in_children(root: Path, *args: object) -> Manifest:
+    def broken_in_children(root: Path, *args: object) -> tuple[Manifest, object]:
         if os.getpid() != parent:
             raise RuntimeError("worker crash")
         calls.append(root)
         return real(root, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(workers, "cached_extract", broken_in_children)
+    monkeypatch.setattr(workers, "cached_extract_with_state", broken_in_children)
     assert workers.extract_roots(roots, ExtractOptions(), None, 2) == expected
     assert calls == list(roots)  # the parent did the worker's root itself
 
 
 def test_default_jobs_is_the_cpus_this_process_may_use() -> None:
     assert workers.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_workers_send_back_the_state_that_validates_each_cache_entry(
+    roots: tuple[Path, ...], tmp_path: Path
+) -> None:
+    from manifest_lint.digests import ExtractionCache, input_dirs, input_hashes, tree_digest
+
+    store = ExtractionCache(tmp_path / "cache")
+    for _run in ("cold", "warm"):
+        for (manifest, state), root in zip(
+            workers.extract_roots(roots, ExtractOptions(), store, 2), roots, strict=True
+        ):
+            real = root.resolve()
+            assert state == {
+                "tree": tree_digest(real, store.directory.resolve()),
+                "inputs": input_hashes(real, manifest.inputs),
+                "dirs": input_dirs(real, manifest.inputs),
+            }
