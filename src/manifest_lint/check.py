@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from manifest_lint import baseline, suppress
 from manifest_lint.catalog import rules as catalog_rules
@@ -24,13 +25,15 @@ from manifest_lint.scoreboard import build_scoreboard
 from manifest_lint.snapshot import snapshot_drift
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Sequence
+    from pathlib import Path
 
     from manifest_lint.cache import ExtractionCache
     from manifest_lint.config import Config
     from manifest_lint.digests import RootState
     from manifest_lint.model import Finding, Manifest, Severity
     from manifest_lint.plan import Plan
+    from manifest_lint.workers import Extracted
 
 
 def extract_all(
@@ -42,14 +45,28 @@ def extract_all(
     """The legacy manifest and one manifest per target root (from `cache` when still valid),
     extracting up to `jobs` roots at once. `states` receives, per resolved root, what validates
     its cache entry (for the report cache)."""
+    from manifest_lint.workers import run_tasks
+
+    roots, tasks = _extraction(config, cache)
+    return _manifests(roots, run_tasks(tasks, jobs), states)
+
+
+def _extraction(
+    config: Config, cache: ExtractionCache | None
+) -> tuple[tuple[Path, ...], list[Callable[[], Extracted]]]:
     from manifest_lint.extract import ExtractOptions
-    from manifest_lint.workers import extract_roots
+    from manifest_lint.workers import extraction_tasks
 
     if config.legacy is None:
         raise UsageError("no legacy app: set `legacy` in the config or pass --legacy PATH")
     options = ExtractOptions(env=config.env, limits=config.limits)
     roots = (config.legacy, *config.targets)
-    extracted = extract_roots(roots, options, cache, jobs)
+    return roots, extraction_tasks(roots, options, cache)
+
+
+def _manifests(
+    roots: tuple[Path, ...], extracted: Sequence[Extracted], states: dict[str, RootState] | None
+) -> tuple[Manifest, tuple[Manifest, ...]]:
     if states is not None:
         states.update(
             (str(root.resolve()), state) for root, (_, state) in zip(roots, extracted, strict=True) if state
@@ -75,8 +92,14 @@ def run_check(
     jobs: int = 1,
     states: dict[str, RootState] | None = None,
 ) -> CheckResult:
-    legacy, targets = extract_all(config, cache, jobs, states)
-    return evaluate(config, legacy, targets, load_plan(config), use_baseline=use_baseline)
+    """The whole check. The plan is read by a worker too: it needs nothing extracted."""
+    from manifest_lint.workers import run_tasks
+
+    roots, tasks = _extraction(config, cache)
+    everything: list[Callable[[], Extracted | Plan]] = [*tasks, partial(load_plan, config)]
+    *extracted, plan = run_tasks(everything, jobs)
+    legacy, targets = _manifests(roots, cast("list[Extracted]", extracted), states)
+    return evaluate(config, legacy, targets, cast("Plan", plan), use_baseline=use_baseline)
 
 
 def enabled_codes(config: Config) -> frozenset[str]:

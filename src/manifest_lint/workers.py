@@ -14,14 +14,18 @@ result is the same whatever the number of jobs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from manifest_lint.cache import cached_extract_with_state
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from manifest_lint.digests import ExtractionCache, RootState
@@ -38,27 +42,53 @@ def default_jobs() -> int:
 
 
 Extracted = tuple["Manifest", "RootState | None"]
+T = TypeVar("T")
+
+
+def run_tasks(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T]:
+    """The results of `tasks`, in order, computed by up to `jobs` processes.
+
+    Task 0 (the caller puts the longest first: the legacy app) runs here; the others are dealt
+    round-robin to `jobs - 1` forked workers, each running its share in order. A worker that does
+    not deliver has its share run here, so any error is raised exactly as without workers.
+    """
+    if jobs <= 1 or len(tasks) <= 1 or not hasattr(os, "fork"):
+        return [task() for task in tasks]
+    lanes = [list(range(1 + lane, len(tasks), jobs - 1)) for lane in range(min(jobs - 1, len(tasks) - 1))]
+    workers = [(_fork([tasks[i] for i in lane]), lane) for lane in lanes]
+    results: dict[int, object] = {}
+    try:
+        results[0] = tasks[0]()
+        while workers:
+            worker, lane = workers.pop(0)
+            delivered = _collect(worker)
+            if delivered is None or len(delivered) != len(lane):
+                delivered = [tasks[i]() for i in lane]
+            results.update(zip(lane, delivered, strict=True))
+    finally:
+        for worker, _ in workers:  # only those never collected: the caller is failing
+            _stop(worker)
+    return [results[i] for i in range(len(tasks))]  # type: ignore[misc]
 
 
 def extract_roots(
     roots: tuple[Path, ...], options: ExtractOptions, cache: ExtractionCache | None, jobs: int
 ) -> tuple[Extracted, ...]:
     """`cached_extract_with_state` of every root, in order; up to `jobs` roots at a time."""
-    if jobs <= 1 or len(roots) <= 1 or not hasattr(os, "fork"):
-        return tuple(cached_extract_with_state(root, options, cache) for root in roots)
-    manifests: list[Extracted] = []
-    for start in range(0, len(roots), jobs):
-        batch = roots[start : start + jobs]
-        workers = [_fork(root, options, cache) for root in batch[1:]]
-        manifests.append(cached_extract_with_state(batch[0], options, cache))
-        manifests.extend(
-            _collect(worker, root, options, cache) for worker, root in zip(workers, batch[1:], strict=True)
-        )
-    return tuple(manifests)
+    return tuple(run_tasks(extraction_tasks(roots, options, cache), jobs))
 
 
-def _fork(root: Path, options: ExtractOptions, cache: ExtractionCache | None) -> tuple[int, int] | None:
-    """Start a worker extracting `root`; (pid, read end of its pipe), or None if it cannot start."""
+def extraction_tasks(
+    roots: tuple[Path, ...], options: ExtractOptions, cache: ExtractionCache | None
+) -> list[Callable[[], Extracted]]:
+    return [partial(cached_extract_with_state, root, options, cache) for root in roots]
+
+
+_Worker = tuple[int, int]  # pid, read end of its pipe
+
+
+def _fork(tasks: list[Callable[[], object]]) -> _Worker | None:
+    """Start a worker running `tasks`; None if it cannot start."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_end, write_end = os.pipe()
@@ -72,9 +102,7 @@ def _fork(root: Path, options: ExtractOptions, cache: ExtractionCache | None) ->
         os.close(read_end)
         status = 1
         try:
-            payload = pickle.dumps(
-                cached_extract_with_state(root, options, cache), protocol=pickle.HIGHEST_PROTOCOL
-            )
+            payload = pickle.dumps([task() for task in tasks], protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             status = 0
@@ -84,17 +112,26 @@ def _fork(root: Path, options: ExtractOptions, cache: ExtractionCache | None) ->
     return pid, read_end
 
 
-def _collect(
-    worker: tuple[int, int] | None, root: Path, options: ExtractOptions, cache: ExtractionCache | None
-) -> Extracted:
-    """The worker's manifest, or `root` extracted here when the worker did not deliver one."""
+def _collect(worker: _Worker | None) -> list[object] | None:
+    """The worker's results, or None when it did not deliver them."""
     if worker is None:
-        return cached_extract_with_state(root, options, cache)
+        return None
     pid, read_end = worker
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, wait_status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(wait_status) != 0 or not payload:
-        return cached_extract_with_state(root, options, cache)
-    extracted: Extracted = pickle.loads(payload)  # written by the child forked above, never read from disk
-    return extracted
+        return None
+    results: list[object] = pickle.loads(payload)  # written by the child forked above, never read from disk
+    return results
+
+
+def _stop(worker: _Worker | None) -> None:
+    """Kill and reap a worker that was never collected (so its pid cannot have been reused)."""
+    if worker is None:
+        return
+    pid, read_end = worker
+    os.close(read_end)
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)

@@ -71,3 +71,37 @@ def test_workers_send_back_the_state_that_validates_each_cache_entry(
                 "inputs": input_hashes(real, manifest.inputs),
                 "dirs": input_dirs(real, manifest.inputs),
             }
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 8])
+def test_run_tasks_keeps_the_order_of_the_tasks(jobs: int) -> None:
+    tasks = [lambda i=i: (i, i * i) for i in range(7)]
+    assert workers.run_tasks(tasks, jobs) == [(i, i * i) for i in range(7)]
+
+
+def test_an_error_in_a_workers_task_is_raised_here_as_without_workers() -> None:
+    from manifest_lint.errors import UsageError
+
+    def missing_plan() -> int:
+        raise UsageError("plan.md: plan file does not exist")
+
+    with pytest.raises(UsageError, match="plan file does not exist"):
+        workers.run_tasks([lambda: 1, missing_plan], 2)
+
+
+def test_when_the_first_task_fails_the_workers_are_stopped_and_reaped() -> None:
+    import time
+
+    def slow() -> int:
+        time.sleep(30)
+        return 1
+
+    def broken() -> int:
+        raise RuntimeError("legacy extraction failed")
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="legacy extraction failed"):
+        workers.run_tasks([broken, slow, slow], 3)
+    assert time.monotonic() - started < 10  # the sleeping workers were killed, not waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # and none is left unreaped
