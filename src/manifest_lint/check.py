@@ -37,18 +37,14 @@ if TYPE_CHECKING:
 
 
 def extract_all(
-    config: Config,
-    cache: ExtractionCache | None = None,
-    jobs: int = 1,
-    states: dict[str, RootState] | None = None,
+    config: Config, cache: ExtractionCache | None = None, jobs: int = 1
 ) -> tuple[Manifest, tuple[Manifest, ...]]:
     """The legacy manifest and one manifest per target root (from `cache` when still valid),
-    extracting up to `jobs` roots at once. `states` receives, per resolved root, what validates
-    its cache entry (for the report cache)."""
+    extracting up to `jobs` roots at once."""
     from manifest_lint.workers import run_tasks
 
     roots, tasks = _extraction(config, cache)
-    return _manifests(roots, run_tasks(tasks, jobs), states)
+    return _manifests(roots, run_tasks(tasks, jobs), None)
 
 
 def _extraction(

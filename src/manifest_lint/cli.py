@@ -224,7 +224,9 @@ def snapshot(
 
     config = _check_config(path, config_file, legacy, target, None)
     assert isinstance(config, Config)
-    written = write_snapshot(config, *extract_all(config))
+    from manifest_lint.workers import default_jobs
+
+    written = write_snapshot(config, *extract_all(config, jobs=default_jobs()))
     typer.echo(f"wrote {config.rel(written)}")
 
 

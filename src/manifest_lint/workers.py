@@ -1,15 +1,16 @@
-"""Extract the legacy app and the target roots at the same time, one forked worker per extra root.
+"""Run independent tasks at the same time: the legacy app here, the target roots and the plan in
+forked workers.
 
 The two stacks share nothing until matching, so on a machine with two cores the slower side
 alone sets the wall time of a cold `check` instead of the sum of both. Workers are plain
 `os.fork()` copies of this process: they run our own already-loaded code, never `exec` anything
-(the no-execution test still forbids that), and send their manifest back over a pipe. The payload
+(the no-execution test still forbids that), and send their results back over a pipe. The payload
 is pickled because it only ever crosses from a child we forked to us; nothing read from disk is
 ever unpickled.
 
-A worker that fails in any way (an exception, a crash, a signal) is not trusted: its root is
-extracted again in this process, so errors surface exactly as they would without workers, and the
-result is the same whatever the number of jobs.
+A worker that fails in any way (an exception, a crash, a signal) is not trusted: its tasks run
+again in this process, so errors surface exactly as they would without workers, and the result
+is the same whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -71,16 +72,10 @@ def run_tasks(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T]:
     return [results[i] for i in range(len(tasks))]  # type: ignore[misc]
 
 
-def extract_roots(
-    roots: tuple[Path, ...], options: ExtractOptions, cache: ExtractionCache | None, jobs: int
-) -> tuple[Extracted, ...]:
-    """`cached_extract_with_state` of every root, in order; up to `jobs` roots at a time."""
-    return tuple(run_tasks(extraction_tasks(roots, options, cache), jobs))
-
-
 def extraction_tasks(
     roots: tuple[Path, ...], options: ExtractOptions, cache: ExtractionCache | None
 ) -> list[Callable[[], Extracted]]:
+    """One task per root: `cached_extract_with_state`, the manifest plus its cache state."""
     return [partial(cached_extract_with_state, root, options, cache) for root in roots]
 
 

@@ -15,6 +15,13 @@ from manifest_lint.extract import ExtractOptions
 if TYPE_CHECKING:
     from manifest_lint.model import Manifest
 
+
+def extract_roots(
+    roots: tuple[Path, ...], options: ExtractOptions, store: object, jobs: int
+) -> list[tuple[Manifest, object]]:
+    return workers.run_tasks(workers.extraction_tasks(roots, options, store), jobs)  # type: ignore[arg-type]
+
+
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "integrations" / "mini"
 
 
@@ -26,16 +33,16 @@ def roots(tmp_path: Path) -> tuple[Path, ...]:
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_workers_give_the_in_process_manifests(roots: tuple[Path, ...], jobs: int) -> None:
-    expected = workers.extract_roots(roots, ExtractOptions(), None, 1)
+    expected = extract_roots(roots, ExtractOptions(), None, 1)
     assert [m.stack for m, _ in expected] == ["laravel", "rust"]
-    assert workers.extract_roots(roots, ExtractOptions(), None, jobs) == expected
-    assert workers.extract_roots((*roots, roots[1]), ExtractOptions(), None, 2) == (*expected, expected[1])
+    assert extract_roots(roots, ExtractOptions(), None, jobs) == expected
+    assert extract_roots((*roots, roots[1]), ExtractOptions(), None, 2) == [*expected, expected[1]]
 
 
 def test_a_failing_worker_is_replaced_by_extraction_here(
     roots: tuple[Path, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = workers.extract_roots(roots, ExtractOptions(), None, 1)
+    expected = extract_roots(roots, ExtractOptions(), None, 1)
     parent = os.getpid()
     real = workers.cached_extract_with_state
     calls: list[Path] = []
@@ -47,7 +54,7 @@ def test_a_failing_worker_is_replaced_by_extraction_here(
         return real(root, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(workers, "cached_extract_with_state", broken_in_children)
-    assert workers.extract_roots(roots, ExtractOptions(), None, 2) == expected
+    assert extract_roots(roots, ExtractOptions(), None, 2) == expected
     assert calls == list(roots)  # the parent did the worker's root itself
 
 
@@ -63,7 +70,7 @@ def test_workers_send_back_the_state_that_validates_each_cache_entry(
     store = ExtractionCache(tmp_path / "cache")
     for _run in ("cold", "warm"):
         for (manifest, state), root in zip(
-            workers.extract_roots(roots, ExtractOptions(), store, 2), roots, strict=True
+            extract_roots(roots, ExtractOptions(), store, 2), roots, strict=True
         ):
             real = root.resolve()
             assert state == {
