@@ -93,16 +93,7 @@ def merge(new: Attrs, old: Attrs, prepend_existing_prefix: bool = True) -> Attrs
     formatted["namespace"] = _format_namespace(new, old)
     formatted["prefix"] = _format_prefix(new, old, prepend_existing_prefix)
     formatted["where"] = _format_where(new, old)
-    for key, value in formatted.items():
-        if key not in result:
-            result[key] = value
-            continue
-        existing = result[key]
-        if isinstance(existing, dict) and isinstance(value, dict):
-            result[key] = _merge_recursive(existing, value)
-        else:
-            result[key] = as_list(existing) + as_list(value)
-    return result
+    return _merge_recursive(result, formatted)
 
 
 # Keys `merge` formats itself rather than merging recursively.
