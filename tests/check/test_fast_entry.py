@@ -54,14 +54,16 @@ DECLINED = [
 ]
 
 
-def typer_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> CheckRequest:
-    seen: list[CheckRequest] = []
+def typer_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> CheckRequest | ExportRequest:
+    """The request the typer command builds for `argv` (its command body is replaced by a probe)."""
+    seen: list[CheckRequest | ExportRequest] = []
 
-    def capture(request: CheckRequest) -> int:
+    def capture(request: CheckRequest | ExportRequest) -> int:
         seen.append(request)
         return 0
 
     monkeypatch.setattr(check_command, "run_check_command", capture)
+    monkeypatch.setattr(export_command, "run_export_command", capture)
     result = CliRunner().invoke(app, argv)
     assert result.exit_code == 0, result.output
     assert len(seen) == 1
@@ -96,10 +98,19 @@ def run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_fast_path_output_equals_typer_output_and_skips_typer(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("argv", "code", "marker"),
+    [
+        (["check", "--output-format", "json", "--no-cache"], 1, '"ML201"'),
+        (["export", "legacy", "--json", "--no-cache"], 0, '"routes"'),
+    ],
+    ids=["check", "export"],
+)
+def test_fast_path_output_equals_typer_output_and_skips_typer(
+    tmp_path: Path, argv: list[str], code: int, marker: str
+) -> None:
     project = tmp_path / "basic"
     shutil.copytree(FIXTURE, project)
-    argv = ["check", "--output-format", "json", "--no-cache"]
     fast = run(
         "import sys\n"
         f"sys.argv = ['manifest-lint', *{argv!r}]\n"
@@ -113,9 +124,9 @@ def test_fast_path_output_equals_typer_output_and_skips_typer(tmp_path: Path) ->
         f"import sys\nsys.argv = ['manifest-lint', *{argv!r}]\nfrom manifest_lint.cli import main\nmain()\n",
         project,
     )
-    assert fast.returncode == slow.returncode == 1, (fast.stderr, slow.stderr)
+    assert fast.returncode == slow.returncode == code, (fast.stderr, slow.stderr)
     assert fast.stdout == slow.stdout
-    assert '"ML201"' in fast.stdout
+    assert marker in fast.stdout
     assert "HEAVY=[]" in fast.stderr
 
 
@@ -147,51 +158,14 @@ EXPORT_DECLINED = [
 ]
 
 
-def typer_export_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> ExportRequest:
-    seen: list[ExportRequest] = []
-
-    def capture(request: ExportRequest) -> int:
-        seen.append(request)
-        return 0
-
-    monkeypatch.setattr(export_command, "run_export_command", capture)
-    result = CliRunner().invoke(app, argv)
-    assert result.exit_code == 0, result.output
-    assert len(seen) == 1
-    return seen[0]
-
-
 @pytest.mark.parametrize("argv", EXPORT_AGREEING, ids=" ".join)
 def test_fast_export_parse_gives_the_typer_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MANIFEST_LINT_CACHE_DIR", raising=False)
     fast = parse_export(argv)
     assert fast is not None
-    assert fast == typer_export_request(argv, monkeypatch)
+    assert fast == typer_request(argv, monkeypatch)
 
 
 @pytest.mark.parametrize("argv", EXPORT_DECLINED, ids=" ".join)
 def test_unusual_exports_go_to_typer(argv: list[str]) -> None:
     assert parse_export(argv) is None
-
-
-def test_fast_export_output_equals_typer_output_and_skips_typer(tmp_path: Path) -> None:
-    project = tmp_path / "basic"
-    shutil.copytree(FIXTURE, project)
-    argv = ["export", "legacy", "--json", "--no-cache"]
-    fast = run(
-        "import sys\n"
-        f"sys.argv = ['manifest-lint', *{argv!r}]\n"
-        "from manifest_lint.entry import main\n"
-        "try:\n    main()\nfinally:\n"
-        "    heavy = sorted(m for m in ('typer', 'rich', 'pydantic', 'click') if m in sys.modules)\n"
-        "    sys.stderr.write(f'HEAVY={heavy}')\n",
-        project,
-    )
-    slow = run(
-        f"import sys\nsys.argv = ['manifest-lint', *{argv!r}]\nfrom manifest_lint.cli import main\nmain()\n",
-        project,
-    )
-    assert fast.returncode == slow.returncode == 0, (fast.stderr, slow.stderr)
-    assert fast.stdout == slow.stdout
-    assert '"routes"' in fast.stdout
-    assert "HEAVY=[]" in fast.stderr
